@@ -1,0 +1,14 @@
+# --8<-- [start:ranks]
+import torch
+
+examples = {
+    "scalar": torch.tensor(3.0),
+    "vector": torch.tensor([1.0, 2.0, 3.0]),
+    "matrix": torch.zeros(2, 3),
+    "image": torch.zeros(3, 32, 32),
+    "image batch": torch.zeros(8, 3, 32, 32),
+    "video batch": torch.zeros(8, 3, 16, 32, 32),
+}
+for name, t in examples.items():
+    print(f"{name:12} ndim={t.ndim}  shape={tuple(t.shape)}")
+# --8<-- [end:ranks]
