@@ -12,6 +12,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("MPLBACKEND", "Agg")
+# Benchmark snippets (bench_*.py) take a short path under test; `make regen` runs them in full.
+os.environ["D2L_QUICK"] = "1"
 
 # Filled by the tests, printed at the end so that nobody has to guess what ran.
 EXECUTED: Counter = Counter()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -39,11 +41,29 @@ def on_page_markdown(markdown, page, config, files):
 KATEX = DOCS.parent / "node_modules" / "katex" / "dist"
 
 
+HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">')
+
+
+def on_post_page(output, page, config):
+    """Drop the per-page hreflang <link>s from <head>; the hreflang pairs live in sitemap.xml instead.
+
+    The i18n plugin points <link rel="alternate" hreflang> at the page's translation, but Material's JavaScript
+    takes every such link as a language *root* and fetches "<href>/sitemap.xml": a 404 on every page, and a
+    switcher that lands on the other language's home page. Without them, the switcher menu follows the i18n
+    plugin's per-page links (no JavaScript needed), and search engines read each page's alternates from
+    the i18n plugin's sitemap.xml.
+    """
+    head, sep, body = output.partition("</head>")
+    return HEAD_ALTERNATE.sub("", head) + sep + body
+
+
+@event_priority(-200)  # after the i18n plugin's on_post_build (-100), which builds the other languages
 def on_post_build(config):
-    """Serve KaTeX from the site itself: copy it from node_modules (installed by `npm ci`) into assets/katex."""
+    """Finish the site once every language is built (idempotent: it also runs after the nested builds)."""
     site = Path(config.site_dir)
-    if site.name in LANGS[1:]:  # other languages are built into site/<lang>/ and share the root assets
+    if not all((site / lang / "index.html").exists() for lang in LANGS[1:]):
         return
+    # Serve KaTeX from the site itself: copy it from node_modules (installed by `npm ci`) into assets/katex.
     if not (KATEX / "katex.min.js").exists():
         raise PluginError(f"{KATEX}/katex.min.js is missing: run `npm ci` (make setup does) to install KaTeX")
     target = site / "assets" / "katex"

@@ -1,0 +1,91 @@
+# --8<-- [start:shapes]
+import torch
+from torch.autograd.functional import jacobian
+
+x_scalar = torch.tensor(2.0)
+x_vector = torch.tensor([1.0, 2.0, 3.0])
+A = torch.arange(6.0).reshape(2, 3)
+
+print(jacobian(lambda x: x**3, x_scalar).shape)
+print(jacobian(lambda x: (x**2).sum(), x_vector).shape)
+print(jacobian(lambda x: torch.stack([x, x**2]), x_scalar).shape)
+print(jacobian(lambda x: A @ x, x_vector).shape)
+print(torch.equal(jacobian(lambda x: A @ x, x_vector), A))
+# --8<-- [end:shapes]
+
+# --8<-- [start:grad-shape]
+X = torch.ones(2, 3, requires_grad=True)
+(X**2).sum().backward()
+print(X.grad.shape == X.shape)
+print(X.grad)
+# --8<-- [end:grad-shape]
+
+# --8<-- [start:numgrad]
+def numerical_grad(f, x, h=1e-6):
+    x = x.detach().double()
+    grad = torch.zeros_like(x)
+    for i in range(x.numel()):
+        step = torch.zeros_like(x)
+        step.view(-1)[i] = h
+        grad.view(-1)[i] = (f(x + step) - f(x - step)) / (2 * h)
+    return grad
+
+
+def max_err(a, b):
+    return round((a.double() - b.double()).abs().max().item(), 8)
+
+
+print(numerical_grad(lambda x: (x**2).sum(), torch.tensor([1.0, 2.0, 3.0])).round(decimals=6))
+# --8<-- [end:numgrad]
+
+# --8<-- [start:gradient]
+def y_of(x):
+    return x[0] ** 2 + 2 * x[1] ** 2
+
+
+x = torch.tensor([1.0, 1.0], dtype=torch.float64, requires_grad=True)
+y_of(x).backward()
+exact = torch.stack([2 * x[0], 4 * x[1]]).detach()
+print(x.grad)
+print(max_err(x.grad, exact), max_err(x.grad, numerical_grad(y_of, x)))
+# --8<-- [end:gradient]
+
+# --8<-- [start:chain-inner]
+x = torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64)
+w = torch.tensor([0.5, -1.0, 2.0], dtype=torch.float64, requires_grad=True)
+torch.dot(x, w).backward()
+print(torch.equal(w.grad, x))
+print(max_err(w.grad, x), max_err(w.grad, numerical_grad(lambda w: torch.dot(x, w), w)))
+# --8<-- [end:chain-inner]
+
+# --8<-- [start:chain-square]
+y = torch.tensor(1.0, dtype=torch.float64)
+
+
+def z_of(w):
+    return (torch.dot(x, w) - y) ** 2
+
+
+w.grad = None
+z_of(w).backward()
+exact = 2 * (torch.dot(x, w) - y).detach() * x
+print(z_of(w).item(), w.grad)
+print(max_err(w.grad, exact), max_err(w.grad, numerical_grad(z_of, w)))
+# --8<-- [end:chain-square]
+
+# --8<-- [start:chain-matrix]
+torch.manual_seed(0)
+X = torch.randn(5, 3, dtype=torch.float64)
+y = torch.randn(5, dtype=torch.float64)
+
+
+def z_of(w):
+    return ((X @ w - y) ** 2).sum()
+
+
+w.grad = None
+z_of(w).backward()
+exact = 2 * (X @ w - y).detach() @ X
+print(w.grad.shape)
+print(max_err(w.grad, exact), max_err(w.grad, numerical_grad(z_of, w)))
+# --8<-- [end:chain-matrix]
