@@ -13,11 +13,11 @@ print(torch.equal(G, exact))
 # --8<-- [end:arrows]
 
 # --8<-- [start:orthogonal]
-t = torch.linspace(0, 2 * torch.pi, 13, dtype=torch.float64)[:-1]
 c = 3.0
-Q = torch.stack([c**0.5 * torch.cos(t), (c / 2) ** 0.5 * torch.sin(t)], dim=1)
-tangent = torch.stack([-(c**0.5) * torch.sin(t), (c / 2) ** 0.5 * torch.cos(t)], dim=1)
-Q.requires_grad_(True)
+r1, r2 = c**0.5, (c / 2) ** 0.5
+t = torch.linspace(0, 2 * torch.pi, 13, dtype=torch.float64)[:-1]
+Q = torch.stack([r1 * torch.cos(t), r2 * torch.sin(t)], dim=1).requires_grad_(True)
+tangent = torch.stack([-r1 * torch.sin(t), r2 * torch.cos(t)], dim=1)
 (Q[:, 0] ** 2 + 2 * Q[:, 1] ** 2).sum().backward()
 print(round((Q.grad * tangent).sum(dim=1).abs().max().item(), 8))
 # --8<-- [end:orthogonal]
@@ -25,18 +25,20 @@ print(round((Q.grad * tangent).sum(dim=1).abs().max().item(), 8))
 # --8<-- [start:plot]
 import matplotlib.pyplot as plt
 
-fine = torch.linspace(-2.2, 2.2, 201)
+fine = torch.linspace(-2.2, 2.2, 111)
 F1, F2 = torch.meshgrid(fine, fine, indexing="xy")
-fig, ax = plt.subplots(figsize=(5.5, 5.5))
+Yf = F1**2 + 2 * F2**2
 levels = [0.5, 1, 2, 5, 8]
-cs = ax.contour(F1, F2, F1**2 + 2 * F2**2, levels=levels, colors="0.6", linewidths=1)
-spots = [(-(v**0.5) * 0.5, -((v / 2) ** 0.5) * 0.866) for v in levels]
+fig, ax = plt.subplots(figsize=(5.5, 5.5))
+cs = ax.contour(F1, F2, Yf, levels=levels, colors="0.6", linewidths=1)
+spots = [(-0.5 * v**0.5, -0.61 * v**0.5) for v in levels]
 ax.clabel(cs, fontsize=8, fmt="%g", manual=spots)
-ax.contour(F1, F2, F1**2 + 2 * F2**2, levels=[3], colors="tab:red", linewidths=1.2)
+ax.contour(F1, F2, Yf, levels=[3], colors="tab:red", linewidths=1.2)
 P0, G0 = P.detach(), G.detach()
-keep = ~((P0[:, 0] == 1) & (P0[:, 1] == 1))
-ax.quiver(P0[keep, 0], P0[keep, 1], G0[keep, 0], G0[keep, 1], angles="xy", scale_units="xy", scale=20, color="tab:blue", width=0.004)
-ax.quiver([1.0], [1.0], [2.0], [4.0], angles="xy", scale_units="xy", scale=5, color="tab:red", width=0.007)
+red = (P0[:, 0] == 1) & (P0[:, 1] == 1)
+style = {"angles": "xy", "scale_units": "xy"}
+ax.quiver(*P0[~red].T, *G0[~red].T, **style, scale=20, color="tab:blue", width=0.004)
+ax.quiver(*P0[red].T, *G0[red].T, **style, scale=5, color="tab:red", width=0.007)
 ax.plot([1.0], [1.0], "o", color="tab:red", markersize=4)
 ax.annotate(r"$\nabla y(1,1) = (2, 4)$", (1.35, 1.85), color="tab:red", fontsize=10)
 ax.annotate("$y = 3$", (-0.75, 1.32), color="tab:red", fontsize=9)

@@ -20,8 +20,9 @@ print(X.grad.shape == X.shape)
 print(X.grad)
 # --8<-- [end:grad-shape]
 
+
 # --8<-- [start:numgrad]
-def numerical_grad(f, x, h=1e-6):
+def numerical_grad(f, x, h=1e-5):
     x = x.detach().double()
     grad = torch.zeros_like(x)
     for i in range(x.numel()):
@@ -35,8 +36,10 @@ def max_err(a, b):
     return round((a.double() - b.double()).abs().max().item(), 8)
 
 
-print(numerical_grad(lambda x: (x**2).sum(), torch.tensor([1.0, 2.0, 3.0])).round(decimals=6))
+estimate = numerical_grad(lambda x: (x**2).sum(), torch.tensor([1.0, 2.0, 3.0]))
+print(estimate.round(decimals=6))
 # --8<-- [end:numgrad]
+
 
 # --8<-- [start:gradient]
 def y_of(x):
@@ -54,8 +57,9 @@ print(max_err(x.grad, exact), max_err(x.grad, numerical_grad(y_of, x)))
 x = torch.tensor([1.0, 2.0, 3.0], dtype=torch.float64)
 w = torch.tensor([0.5, -1.0, 2.0], dtype=torch.float64, requires_grad=True)
 torch.dot(x, w).backward()
-print(torch.equal(w.grad, x))
-print(max_err(w.grad, x), max_err(w.grad, numerical_grad(lambda w: torch.dot(x, w), w)))
+print(w.grad, torch.equal(w.grad, x))
+numerical = numerical_grad(lambda w: torch.dot(x, w), w)
+print(max_err(w.grad, x), max_err(w.grad, numerical))
 # --8<-- [end:chain-inner]
 
 # --8<-- [start:chain-square]

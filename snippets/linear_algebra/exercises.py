@@ -12,7 +12,7 @@ print(torch.equal(S, S.T), torch.equal(B, B.T))
 # --8<-- [start:ex-len]
 X = torch.arange(24).reshape(2, 3, 4)
 print(len(X), X.shape[0])
-print(len(X[0]), len(X.T))
+print(len(X[0]), len(X[0, 0]))
 # --8<-- [end:ex-len]
 
 # --8<-- [start:ex-divide]

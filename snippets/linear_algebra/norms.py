@@ -20,7 +20,8 @@ print(torch.norm(v))
 print(torch.linalg.vector_norm(v))
 print(torch.linalg.norm(v))
 print(torch.sqrt((v**2).sum()))
-print(torch.linalg.vector_norm(v, ord=1), torch.linalg.vector_norm(v, ord=float("inf")))
+print(torch.linalg.vector_norm(v, ord=1))
+print(torch.linalg.vector_norm(v, ord=float("inf")))
 # --8<-- [end:l2]
 
 # --8<-- [start:frobenius]
@@ -50,14 +51,20 @@ for p, name in labels.items():
     points = directions / torch.linalg.vector_norm(directions, ord=p, dim=1, keepdim=True)
     ax.plot(points[:, 0], points[:, 1], label=rf"$\Vert x \Vert_{{{name}}} = 1$")
 ax.plot([-0.6], [0.8], "ko", markersize=4)
-ax.annotate(r"$u / \Vert u \Vert_2$", (-0.6, 0.8), textcoords="offset points", xytext=(-20, 10))
+ax.annotate(
+    r"$u / \Vert u \Vert_2$",
+    (-0.6, 0.8),
+    textcoords="offset points",
+    xytext=(-30, 28),
+    arrowprops={"arrowstyle": "-", "linewidth": 0.8},
+)
 ax.set_xlabel("$x_1$")
 ax.set_ylabel("$x_2$")
 ax.set_aspect("equal")
 ax.set_xlim(-1.4, 1.4)
 ax.set_ylim(-1.4, 1.4)
 ax.grid(alpha=0.3)
-ax.legend(loc="lower right", fontsize=8)
+ax.legend(loc="center", fontsize=8)
 fig.tight_layout()
 plt.savefig("linear-algebra-unit-balls.svg")
 print(torch.linalg.vector_norm(torch.tensor([-0.6, 0.8])))

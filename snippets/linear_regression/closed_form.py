@@ -27,7 +27,8 @@ print("normal equations:", theta.flatten().numpy().round(6))
 # --8<-- [start:lstsq]
 theta_lstsq = torch.linalg.lstsq(X1, y).solution
 print("lstsq:           ", theta_lstsq.flatten().numpy().round(6))
-print(f"max difference:   {(theta - theta_lstsq).abs().max().item():.1e}")
+same = torch.allclose(theta, theta_lstsq, rtol=0, atol=1e-12)
+print("same up to rounding:", same)
 # --8<-- [end:lstsq]
 
 # --8<-- [start:compare]

@@ -23,8 +23,8 @@ print("labels:  ", labels.shape, labels[0])
 
 # --8<-- [start:noise]
 noise = labels - (features @ true_w + true_b).reshape(-1, 1)
-print(f"noise mean {noise.mean().item():+.5f}, std {noise.std().item():.5f}")
-print(f"features mean {features.mean().item():+.3f}, std {features.std().item():.3f}")
+print(f"noise:    mean {noise.mean():+.5f}, std {noise.std():.5f}")
+print(f"features: mean {features.mean():+.5f}, std {features.std():.5f}")
 # --8<-- [end:noise]
 
 # --8<-- [start:scatter]
@@ -63,7 +63,8 @@ print(type(batches).__name__)
 first_X, first_y = next(batches)
 print(first_X.shape, "then", sum(1 for _ in batches), "more batches")
 print(sum(1 for _ in batches), "batches left")
-print(len(list(data_iter(batch_size, features, labels))), "batches in a fresh pass")
+fresh = data_iter(batch_size, features, labels)
+print(sum(1 for _ in fresh), "batches in a fresh pass")
 # --8<-- [end:generator]
 
 # --8<-- [start:unpack-error]

@@ -1,0 +1,147 @@
+"""The built site in a real browser: every page in both languages, as readers on a desktop or a phone get it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import ROOT, SITE, page_url, site_pages
+
+PAGES = site_pages()
+CHAPTERS = [(lang, page) for lang, page in PAGES if page]
+IDS = [f"{lang}/{page}" for lang, page in PAGES]
+
+
+def test_the_site_has_both_languages():
+    langs = {lang for lang, _ in PAGES}
+    assert langs == {"zh", "en"} and len(PAGES) >= 8, f"unexpected pages in site/: {PAGES}"
+    assert sorted(p for lang, p in PAGES if lang == "zh") == sorted(p for lang, p in PAGES if lang == "en")
+
+
+@pytest.mark.parametrize(("lang", "page"), PAGES, ids=IDS)
+def test_page_is_clean_offline_and_fits_a_phone(browser, base_url, lang, page):
+    """No console errors, no request to another host, math rendered, images loaded, no sideways scroll at 390 px."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    errors, foreign = [], []
+    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.on("request", lambda req: foreign.append(req.url) if urlsplit(req.url).hostname != "127.0.0.1" else None)
+    url = page_url(base_url, lang, page)
+    response = tab.goto(url, wait_until="networkidle")
+    assert response.status == 200, url
+    assert tab.evaluate("document.documentElement.lang") == lang
+    assert not errors, f"{url}: console errors {errors}"
+    assert not foreign, f"{url}: requests to other hosts {foreign}"
+
+    math = tab.evaluate(
+        """() => [...document.querySelectorAll('.arithmatex')].map(e => [!!e.querySelector('.katex'),
+                   !!e.querySelector('.katex-error'), e.textContent.slice(0, 60)])"""
+    )
+    unrendered = [text for ok, err, text in math if not ok or err]
+    assert not unrendered, f"{url}: math not rendered by KaTeX: {unrendered}"
+    visible = tab.evaluate("document.querySelector('.md-content').innerText")
+    for raw in ("\\(", "\\[", "$$"):
+        assert raw not in visible, f"{url}: raw TeX {raw!r} visible"
+
+    broken = tab.evaluate(
+        "() => [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)"
+    )
+    assert not broken, f"{url}: images that did not load: {broken}"
+    width = tab.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width[0] <= width[1], f"{url}: horizontal scroll at 390 px ({width[0]} > {width[1]})"
+    context.close()
+
+
+@pytest.mark.parametrize(("lang", "page"), CHAPTERS, ids=[f"{lang}/{page}" for lang, page in CHAPTERS])
+def test_language_switcher_keeps_the_page(browser, base_url, lang, page):
+    other = "en" if lang == "zh" else "zh"
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    tab.goto(page_url(base_url, lang, page))
+    tab.hover(".md-header__option .md-select")
+    tab.click(f".md-select__link[hreflang={other}]")
+    tab.wait_for_load_state()
+    assert tab.url == page_url(base_url, other, page)
+    assert tab.evaluate("document.documentElement.lang") == other
+    tab.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "expected"),
+    [
+        ("zh", "广播", "data-ops/"),
+        ("zh", "梯度", "autograd/"),
+        ("en", "broadcasting", "en/data-ops/"),
+        ("en", "gradient", "en/autograd/"),
+    ],
+)
+def test_search_finds_the_right_page(browser, base_url, lang, query, expected):
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    tab.goto(page_url(base_url, lang, ""), wait_until="networkidle")
+    tab.click(".md-search__input")
+    tab.fill(".md-search__input", query)
+    # The index is built in a web worker; a query typed before it is ready is dropped, so nudge the input.
+    for _ in range(20):
+        if tab.locator(".md-search-result__item").count():
+            break
+        tab.wait_for_timeout(500)
+        tab.press(".md-search__input", "End")
+        tab.type(".md-search__input", " ")
+        tab.press(".md-search__input", "Backspace")
+    links = tab.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    assert any(link.split("#")[0].split("?")[0] == base_url + expected for link in links[:5]), f"{query!r}: {links[:5]}"
+    tab.close()
+
+
+def _whole_file_blocks(tab):
+    return tab.eval_on_selector_all("details.example", "els => els.map(e => e.querySelector('summary').textContent)")
+
+
+@pytest.mark.parametrize("page", sorted({p for _, p in CHAPTERS}))
+def test_copy_button_copies_runnable_code(browser, base_url, page, tmp_path):
+    """Whole-file blocks: the copy button gives exactly the file (no markers, no prompts); the first one runs."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.split("/d2l")[0])
+    tab = context.new_page()
+    tab.goto(page_url(base_url, "zh", page))
+    titles = _whole_file_blocks(tab)
+    if not titles:
+        context.close()
+        pytest.skip(f"{page} has no whole-file blocks")  # pages without code (home, glossary) are not collected
+    for i, title in enumerate(titles):
+        block = tab.locator("details.example").nth(i)
+        block.locator("summary").click()
+        block.locator("button[data-md-type=copy]").first.click()
+        copied = tab.evaluate("navigator.clipboard.readText()")
+        source = (ROOT / title.strip()).read_text(encoding="utf-8")
+        expected = "\n".join(line for line in source.splitlines() if "--8<--" not in line).strip()
+        assert copied.strip() == expected, f"{page}: copying {title} does not give the file"
+        if i == 0:
+            run = subprocess.run([sys.executable, "-"], input=copied, text=True, cwd=tmp_path, capture_output=True)
+            assert run.returncode == 0, f"{page}: the copied {title} fails:\n{run.stderr[-2000:]}"
+    context.close()
+
+
+def test_dark_mode_toggle_persists(browser, base_url):
+    tab = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="light")
+    tab.goto(page_url(base_url, "zh", ""))
+    assert tab.get_attribute("body", "data-md-color-scheme") == "default"
+    tab.click("label.md-header__button[for^='__palette']:visible")
+    assert tab.get_attribute("body", "data-md-color-scheme") == "slate"
+    tab.goto(page_url(base_url, "en", "data-ops/"))
+    assert tab.get_attribute("body", "data-md-color-scheme") == "slate"
+    tab.close()
+
+
+def test_links_and_anchors_are_not_broken(base_url):
+    """linkchecker over the served site: every internal link and #anchor, both languages, no external checks."""
+    config = ROOT / "e2e" / "linkcheckerrc"
+    run = subprocess.run(
+        [sys.executable, "-m", "linkcheck", "-f", str(config), "--no-status", base_url],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, f"broken links:\n{run.stdout[-4000:]}{run.stderr[-2000:]}"
+    assert SITE.exists()
