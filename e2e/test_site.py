@@ -46,9 +46,7 @@ def test_page_is_clean_offline_and_fits_a_phone(browser, base_url, lang, page):
     for raw in ("\\(", "\\[", "$$"):
         assert raw not in visible, f"{url}: raw TeX {raw!r} visible"
 
-    broken = tab.evaluate(
-        "() => [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)"
-    )
+    broken = tab.evaluate("() => [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)")
     assert not broken, f"{url}: images that did not load: {broken}"
     width = tab.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert width[0] <= width[1], f"{url}: horizontal scroll at 390 px ({width[0]} > {width[1]})"
@@ -99,7 +97,12 @@ def _whole_file_blocks(tab):
     return tab.eval_on_selector_all("details.example", "els => els.map(e => e.querySelector('summary').textContent)")
 
 
-@pytest.mark.parametrize("page", sorted({p for _, p in CHAPTERS}))
+CODE_PAGES = sorted(
+    p for lang, p in CHAPTERS if lang == "zh" and '<details class="example"' in (SITE / p / "index.html").read_text()
+)
+
+
+@pytest.mark.parametrize("page", CODE_PAGES)
 def test_copy_button_copies_runnable_code(browser, base_url, page, tmp_path):
     """Whole-file blocks: the copy button gives exactly the file (no markers, no prompts); the first one runs."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -107,9 +110,7 @@ def test_copy_button_copies_runnable_code(browser, base_url, page, tmp_path):
     tab = context.new_page()
     tab.goto(page_url(base_url, "zh", page))
     titles = _whole_file_blocks(tab)
-    if not titles:
-        context.close()
-        pytest.skip(f"{page} has no whole-file blocks")  # pages without code (home, glossary) are not collected
+    assert titles, f"{page}: no whole-file blocks found"
     for i, title in enumerate(titles):
         block = tab.locator("details.example").nth(i)
         block.locator("summary").click()
@@ -133,15 +134,3 @@ def test_dark_mode_toggle_persists(browser, base_url):
     tab.goto(page_url(base_url, "en", "data-ops/"))
     assert tab.get_attribute("body", "data-md-color-scheme") == "slate"
     tab.close()
-
-
-def test_links_and_anchors_are_not_broken(base_url):
-    """linkchecker over the served site: every internal link and #anchor, both languages, no external checks."""
-    config = ROOT / "e2e" / "linkcheckerrc"
-    run = subprocess.run(
-        [sys.executable, "-m", "linkcheck", "-f", str(config), "--no-status", base_url],
-        capture_output=True,
-        text=True,
-    )
-    assert run.returncode == 0, f"broken links:\n{run.stdout[-4000:]}{run.stderr[-2000:]}"
-    assert SITE.exists()

@@ -71,5 +71,5 @@ def on_post_build(config):
     (target / "fonts").mkdir(exist_ok=True)
     for name in ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js"):
         shutil.copyfile(KATEX / name, target / name)
-    for font in (KATEX / "fonts").glob("*.woff2"):  # every current browser takes woff2, the CSS lists it first
+    for font in (KATEX / "fonts").iterdir():  # browsers fetch only woff2; the CSS also names woff/ttf fallbacks
         shutil.copyfile(font, target / "fonts" / font.name)
