@@ -36,8 +36,8 @@ regen: $(STAMP)
 	$(BIN)/python -m tools.regenerate
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix snippets tools tests
-	$(BIN)/ruff format snippets tools tests
+	$(BIN)/ruff check --fix snippets tools tests e2e
+	$(BIN)/ruff format snippets tools tests e2e
 
 e2e: build
 	$(BIN)/python -m pytest e2e

@@ -134,3 +134,38 @@ def test_dark_mode_toggle_persists(browser, base_url):
     tab.goto(page_url(base_url, "en", "data-ops/"))
     assert tab.get_attribute("body", "data-md-color-scheme") == "slate"
     tab.close()
+
+
+NOTEBOOKS = [(lang, p) for lang, p in PAGES if p.startswith("notebooks/")]
+
+
+@pytest.mark.parametrize(("lang", "page"), NOTEBOOKS, ids=[f"{lang}/{page}" for lang, page in NOTEBOOKS])
+def test_notebook_page_is_rendered_executed(browser, base_url, lang, page):
+    """mkdocs-jupyter pages in both languages: every code cell ran, plots are inline, math is typeset,
+    and the .ipynb next to the page downloads (with its outputs)."""
+    import json
+    import urllib.request
+
+    slug = page.strip("/").split("/")[-1]
+    tab = browser.new_page(viewport={"width": 1280, "height": 900})
+    url = page_url(base_url, lang, page)
+    tab.goto(url, wait_until="networkidle")
+    cell = ".jp-CodeCell[id^='cell-id=']"  # nbconvert nests two .jp-CodeCell divs per cell
+    cells = tab.evaluate(f'document.querySelectorAll("{cell}").length')
+    counts = tab.evaluate(f'[...document.querySelectorAll("{cell} .jp-InputPrompt")].map(e => e.textContent.trim())')
+    assert cells > 0 and all(c != "[ ]:" for c in counts), f"{url}: cells not executed: {counts}"
+    assert tab.evaluate("document.querySelectorAll('.jp-OutputArea-output').length") > 0
+    chapter = (ROOT / "docs" / lang / f"{slug}.md").read_text(encoding="utf-8")
+    figures = chapter.count("](../assets/figures/")
+    images = tab.evaluate("document.querySelectorAll('.jp-OutputArea-output img').length")
+    assert images >= figures, f"{url}: {figures} figures on the chapter page, {images} plots in the notebook"
+    raw = tab.evaluate(
+        "[...document.querySelectorAll('.jp-RenderedMarkdown')].filter(e => /\\$[^$\\s][^$]*\\$/.test(e.innerText))"
+        ".map(e => e.innerText.slice(0, 80))"
+    )
+    assert not raw, f"{url}: untypeset math {raw[:3]}"
+    with urllib.request.urlopen(f"{url}{slug}.ipynb") as response:
+        nb = json.load(response)
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert len(code) == cells and all(c["execution_count"] for c in code)
+    tab.close()

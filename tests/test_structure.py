@@ -74,7 +74,7 @@ def test_every_figure_is_drawn_by_a_snippet():
 def test_snippets_are_linted_and_formatted():
     for args in (["check"], ["format", "--check", "--diff"]):
         proc = subprocess.run(
-            [sys.executable, "-m", "ruff", *args, "snippets", "tools", "tests"],
+            [sys.executable, "-m", "ruff", *args, "snippets", "tools", "tests", "e2e"],
             capture_output=True,
             text=True,
             cwd=ROOT,

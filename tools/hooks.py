@@ -6,12 +6,14 @@ import re
 import shutil
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from tools import notebooks  # noqa: E402
 from tools.pages import DOCS, LANGS, PageError, expand_fences, pages  # noqa: E402
 
 
@@ -27,11 +29,64 @@ def on_config(config):
     return config
 
 
+def _language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return i18n.current_language if i18n and i18n.current_language else LANGS[0]
+
+
+def _share_jupyter_cache(config) -> None:
+    """mkdocs-jupyter forgets its cache entries at each build's start and evicts unused ones at its end; the i18n
+    plugin runs one build per language, so each language evicted the other's entries and nothing stayed warm.
+    Start tracking only in the first language's build and evict only at the end of the last one."""
+    jupyter = config.plugins.get("mkdocs-jupyter")
+    events = config.plugins.events
+    for name, keep in (("pre_build", LANGS[0]), ("post_build", LANGS[-1])):
+        for i, method in enumerate(events[name]):
+            if getattr(method, "__self__", None) is jupyter:
+
+                def wrapped(*args, _method=method, _keep=keep, **kwargs):
+                    if _language(config) == _keep:
+                        return _method(*args, **kwargs)
+
+                events[name][i] = wrapped
+
+
+_PATCHED: set[int] = set()
+
+
+@event_priority(-150)  # after the i18n plugin's on_files (-100), which rebuilds the file list
+def on_files(files, config):
+    """Add this language's chapter notebooks (made from the pages and snippets, executed, cached) as pages."""
+    from mkdocs.structure.files import File
+    from mkdocs_jupyter.plugin import NotebookFile
+
+    if id(config.plugins) not in _PATCHED:
+        _share_jupyter_cache(config)
+        _PATCHED.add(id(config.plugins))
+    lang = _language(config)
+    prefix = "" if lang == LANGS[0] else f"{lang}/"
+    for page in notebooks.chapter_pages(lang):
+        notebooks.build(page, lang)
+        src = File(f"{lang}/notebooks/{page.stem}.ipynb", str(notebooks.CACHE), config.site_dir, True)
+        nb = NotebookFile(src, use_directory_urls=True, site_dir=config.site_dir)
+        nb.dest_path = f"{prefix}notebooks/{page.stem}/index.html"
+        nb.abs_dest_path = str(Path(config.site_dir) / nb.dest_path)
+        nb.url = f"{prefix}notebooks/{page.stem}/"
+        # What the i18n plugin knows of its own files, so that the language switcher keeps the notebook.
+        nb.locale, nb.locale_alternate_of = lang, "-"
+        nb.alternates = {
+            other: SimpleNamespace(url=("" if other == LANGS[0] else f"{other}/") + f"notebooks/{page.stem}/")
+            for other in LANGS
+        }
+        files.append(nb)
+    return files
+
+
 def on_page_markdown(markdown, page, config, files):
     src = Path(page.file.abs_src_path).resolve()
-    lang = src.relative_to(DOCS).parts[0]
-    if lang not in LANGS:
+    if not src.is_relative_to(DOCS) or src.suffix != ".md":  # generated notebooks
         return markdown
+    lang = src.relative_to(DOCS).parts[0]
     try:
         return expand_fences(markdown, lang, src.relative_to(DOCS.parent).as_posix())
     except PageError as exc:

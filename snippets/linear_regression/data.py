@@ -36,7 +36,6 @@ ax.set_xlabel("$x_2$")
 ax.set_ylabel("$y$")
 fig.tight_layout()
 plt.savefig("linreg-scatter.svg")
-plt.close(fig)
 # --8<-- [end:scatter]
 
 

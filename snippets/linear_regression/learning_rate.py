@@ -51,5 +51,4 @@ for ax, eta in zip(axes, etas, strict=True):
 axes[0].set_ylabel("$L(w) = w^2$")
 fig.tight_layout()
 plt.savefig("linreg-learning-rates.svg")
-plt.close(fig)
 # --8<-- [end:figure]

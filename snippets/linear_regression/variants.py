@@ -133,7 +133,6 @@ for ax, res, size in ((axes[0], results, 10), (axes[1], results_100, 100)):
 axes[0].set_ylabel("$L(\\mathbf{w}, b)$")
 fig.tight_layout()
 plt.savefig("linreg-variants.svg")
-plt.close(fig)
 # --8<-- [end:figure]
 
 # --8<-- [start:printed-loss]
