@@ -5,6 +5,7 @@
 #   make regen   re-run every snippet: refresh outputs and figures after changing code
 #   make e2e     browser tests of the built site in headless Chromium
 #   make bench   build/test timings and the page-weight budget
+#   make lighthouse  Lighthouse scores of the built site (home and heaviest chapter, both languages)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -13,7 +14,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup serve test build regen format lint e2e bench lock clean
+.PHONY: setup serve test build regen format e2e bench lighthouse lock clean
 
 setup: $(STAMP)
 
@@ -44,6 +45,9 @@ e2e: build
 
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench
+
+lighthouse: build
+	$(BIN)/python -m tools.lighthouse
 
 lock: $(STAMP)
 	{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | sed 's/^torch==2.13.0+cpu$$/torch==2.13.0/'; } > constraints.tmp

@@ -47,6 +47,18 @@ class Handler(SimpleHTTPRequestHandler):
             return str(SITE / "__outside_site_url__")
         return super().translate_path("/" + path[len(self.prefix) :])
 
+    def send_error(self, code, message=None, explain=None):
+        """Like GitHub Pages: a missing page gets the site's own 404.html."""
+        page = SITE / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, *args):
         pass
 

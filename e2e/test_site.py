@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from urllib.parse import urlsplit
@@ -169,3 +170,32 @@ def test_notebook_page_is_rendered_executed(browser, base_url, lang, page):
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
     assert len(code) == cells and all(c["execution_count"] for c in code)
     tab.close()
+
+
+def test_unknown_url_gets_the_404_page(browser, base_url):
+    tab = browser.new_page()
+    response = tab.goto(base_url + "no-such-page/")
+    assert response.status == 404
+    assert "404" in tab.inner_text(".md-content")
+    tab.close()
+
+
+@pytest.mark.parametrize(("lang", "page"), PAGES, ids=IDS)
+def test_page_metadata(lang, page):
+    """Description of its own, canonical URL under site_url, and hreflang pairs for it in sitemap.xml."""
+    from conftest import LANG_PREFIX, site_path
+    from mkdocs.config import load_config
+
+    site_url = load_config(str(ROOT / "mkdocs.yml")).site_url
+    html = (SITE / LANG_PREFIX[lang] / page / "index.html").read_text(encoding="utf-8")
+    description = re.search(r'<meta name="description" content="([^"]*)"', html)
+    assert description and len(description.group(1)) > 20, f"{lang}/{page}: no description"
+    canonical = re.search(r'<link rel="canonical" href="([^"]*)"', html)
+    assert canonical and canonical.group(1) == f"{site_url}{LANG_PREFIX[lang]}{page}"
+    sitemap = (SITE / "sitemap.xml").read_text(encoding="utf-8")
+    entry = re.search(rf"<loc>{re.escape(canonical.group(1))}</loc>(.*?)</url>", sitemap, re.S)
+    assert entry, f"{canonical.group(1)} missing from sitemap.xml"
+    if not page.startswith("notebooks/"):
+        langs = set(re.findall(r'hreflang="(\w+)"', entry.group(1)))
+        assert langs == {"zh", "en"}, f"{lang}/{page}: sitemap hreflang {langs}"
+    assert site_path()

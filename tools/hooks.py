@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import shutil
+import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -52,6 +56,16 @@ def _share_jupyter_cache(config) -> None:
 
 
 _PATCHED: set[int] = set()
+NOTEBOOK_DESCRIPTION = {
+    "zh": "《{chapter}》一章的 Jupyter notebook 版本：与网页相同的代码，构建时执行，附带输出和图，可下载 .ipynb。",
+    "en": "The chapter {chapter} as a Jupyter notebook: the page's code, executed at build time, with outputs "
+    "and plots; the .ipynb is downloadable.",
+}
+SEARCH_DIALOG_LABEL = {"zh": "搜索", "en": "Search"}
+
+
+def _title(page: Path) -> str:
+    return next(line[2:].strip() for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
 
 
 @event_priority(-150)  # after the i18n plugin's on_files (-100), which rebuilds the file list
@@ -84,7 +98,10 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     src = Path(page.file.abs_src_path).resolve()
-    if not src.is_relative_to(DOCS) or src.suffix != ".md":  # generated notebooks
+    if src.suffix == ".ipynb":  # a generated chapter notebook: its chapter is what search should find
+        lang = src.relative_to(notebooks.CACHE).parts[0]
+        page.meta["search"] = {"exclude": True}
+        page.meta["description"] = NOTEBOOK_DESCRIPTION[lang].format(chapter=_title(DOCS / lang / f"{src.stem}.md"))
         return markdown
     lang = src.relative_to(DOCS).parts[0]
     try:
@@ -94,6 +111,66 @@ def on_page_markdown(markdown, page, config, files):
 
 
 KATEX = DOCS.parent / "node_modules" / "katex" / "dist"
+
+
+KATEX_CSS = re.compile(r'\s*<link rel="stylesheet" href="[^"]*assets/katex/katex\.min\.css">')
+KATEX_JS = re.compile(r'\s*<script src="[^"]*assets/(?:katex/[^"]+|javascripts/katex-init\.js)"[^>]*></script>')
+MATH = re.compile(
+    r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>', re.S
+)
+
+
+KATEX_CACHE = DOCS.parent / ".cache" / "katex.json"
+_KATEX: dict[str, str] = {}
+
+
+def _katex_cache() -> dict[str, str]:
+    if not _KATEX and KATEX_CACHE.exists():
+        _KATEX.update(json.loads(KATEX_CACHE.read_text(encoding="utf-8")))
+    return _KATEX
+
+
+KATEX_CACHE = DOCS.parent / ".cache" / "katex.json"
+_KATEX: dict[str, str] = {}
+
+
+def _katex(items: list[list], where: str) -> list[str]:
+    """KaTeX HTML for [tex, display] items, from .cache/katex.json or one node process for the missing ones."""
+    if not _KATEX and KATEX_CACHE.exists():
+        _KATEX.update(json.loads(KATEX_CACHE.read_text(encoding="utf-8")))
+    missing = [item for item in items if json.dumps(item) not in _KATEX]
+    if missing:
+        proc = subprocess.run(
+            ["node", str(Path(__file__).with_name("katex_render.js"))],
+            input=json.dumps(missing),
+            capture_output=True,
+            text=True,
+            cwd=DOCS.parent,
+        )
+        if proc.returncode != 0:
+            raise PluginError(f"KaTeX failed on docs/{where}: {proc.stderr[-1000:]}")
+        for (tex, _), rendered in zip(missing, json.loads(proc.stdout), strict=True):
+            if isinstance(rendered, dict):
+                raise PluginError(f"docs/{where}: bad math ${tex}$: {rendered['error']}")
+            _KATEX[json.dumps([tex, _])] = rendered
+        KATEX_CACHE.parent.mkdir(exist_ok=True)
+        KATEX_CACHE.write_text(json.dumps(_KATEX), encoding="utf-8")
+    return [_KATEX[json.dumps(item)] for item in items]
+
+
+def render_math(html: str, where: str) -> str:
+    """Typeset arithmatex's inline and display math with KaTeX at build time: readers run no math JavaScript."""
+    found = list(MATH.finditer(html))
+    if not found:
+        return html
+    items = [
+        [unescape(m["inline"] if m["inline"] is not None else m["display"]), m["display"] is not None] for m in found
+    ]
+    out, pos = [], 0
+    for m, rendered in zip(found, _katex(items, where), strict=True):
+        out += [html[pos : m.start()], f'<{m["tag"]} class="arithmatex">{rendered}</{m["tag"]}>']
+        pos = m.end()
+    return "".join(out) + html[pos:]
 
 
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">')
@@ -109,7 +186,35 @@ def on_post_page(output, page, config):
     the i18n plugin's sitemap.xml.
     """
     head, sep, body = output.partition("</head>")
+    # Accessibility: Material's search dialog has no accessible name.
+    label = SEARCH_DIALOG_LABEL.get(_language(config), "Search")
+    body = body.replace('role="dialog">', f'role="dialog" aria-label="{label}">', 1)
+    body = render_math(body, page.file.src_uri)
+    # KaTeX's CSS only where there is math; its JavaScript only for notebook Markdown ($...$, typeset in the browser).
+    if 'class="arithmatex"' not in body and "jupyter-wrapper" not in body:
+        head = KATEX_CSS.sub("", head)
+    if "jupyter-wrapper" not in body:
+        body = KATEX_JS.sub("", body)
     return HEAD_ALTERNATE.sub("", head) + sep + body
+
+
+def _add_notebooks_to_sitemap(config, site: Path) -> None:
+    """The i18n plugin's sitemap lists only the pages it knows; add the generated notebooks."""
+    sitemap = site / "sitemap.xml"
+    text = sitemap.read_text(encoding="utf-8")
+    base = config.site_url or "/"
+    extra = ""
+    for lang in LANGS:
+        prefix = "" if lang == LANGS[0] else f"{lang}/"
+        for page in notebooks.chapter_pages(lang):
+            loc = f"{base}{prefix}notebooks/{page.stem}/"
+            if f"<loc>{loc}</loc>" not in text:
+                extra += f"    <url>\n        <loc>{loc}</loc>\n    </url>\n"
+    if extra:
+        text = text.replace("</urlset>", extra + "</urlset>")
+        sitemap.write_text(text, encoding="utf-8")
+        with gzip.GzipFile(site / "sitemap.xml.gz", "wb", mtime=0) as packed:
+            packed.write(text.encode())
 
 
 @event_priority(-200)  # after the i18n plugin's on_post_build (-100), which builds the other languages
@@ -118,6 +223,7 @@ def on_post_build(config):
     site = Path(config.site_dir)
     if not all((site / lang / "index.html").exists() for lang in LANGS[1:]):
         return
+    _add_notebooks_to_sitemap(config, site)
     # Serve KaTeX from the site itself: copy it from node_modules (installed by `npm ci`) into assets/katex.
     if not (KATEX / "katex.min.js").exists():
         raise PluginError(f"{KATEX}/katex.min.js is missing: run `npm ci` (make setup does) to install KaTeX")
