@@ -199,3 +199,21 @@ def test_page_metadata(lang, page):
         langs = set(re.findall(r'hreflang="(\w+)"', entry.group(1)))
         assert langs == {"zh", "en"}, f"{lang}/{page}: sitemap hreflang {langs}"
     assert site_path()
+
+
+def test_internal_links_and_anchors(base_url):
+    """linkchecker (a maintained checker) over the served site: every internal link and #anchor, both languages,
+    notebook pages included; nothing outside the machine is requested."""
+    run = subprocess.run(
+        [sys.executable, "-m", "linkcheck", "-f", str(ROOT / "e2e" / "linkcheckerrc"), "--no-status", base_url],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    summary = re.search(
+        r"That's it\. (\d+) links in (\d+) URLs checked\. (\d+) warnings found\. (\d+) errors found", run.stdout
+    )
+    assert summary, f"linkchecker did not finish:\n{run.stdout[-3000:]}{run.stderr[-2000:]}"
+    links, errors = int(summary.group(1)), int(summary.group(4))
+    assert links > 300, f"linkchecker checked only {links} links"
+    assert run.returncode == 0 and errors == 0, f"broken links:\n{run.stdout[-6000:]}"

@@ -20,8 +20,11 @@ EXECUTED: Counter = Counter()
 
 
 def pytest_terminal_summary(terminalreporter):
-    if EXECUTED:
-        parts = ", ".join(f"{n} {what}" for what, n in sorted(EXECUTED.items()))
+    # The tests import this file as tests.conftest; pytest itself loaded it as conftest: read the tests' counter.
+    from tests.conftest import EXECUTED as counted
+
+    if counted:
+        parts = ", ".join(f"{n} {what}" for what, n in sorted(counted.items()))
         terminalreporter.write_line(f"executed: {parts}")
 
 

@@ -176,6 +176,20 @@ def render_math(html: str, where: str) -> str:
 HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]+">')
 
 
+NOTEBOOK_HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]*)"')
+
+
+def _toc_ids(items) -> list[str]:
+    return [i for item in items for i in [item.id, *_toc_ids(item.children)]]
+
+
+def _fix_notebook_heading_ids(output: str, page) -> str:
+    """nbconvert and mkdocs-jupyter's table of contents slugify headings differently (Chinese headings get id=""
+    in one and _1, _2 in the other): give the headings the ids the table of contents links to, in order."""
+    ids = iter(_toc_ids(page.toc.items))
+    return NOTEBOOK_HEADING.sub(lambda m: f'<h{m["level"]} id="{next(ids, m["id"])}"', output)
+
+
 def on_post_page(output, page, config):
     """Drop the per-page hreflang <link>s from <head>; the hreflang pairs live in sitemap.xml instead.
 
@@ -185,6 +199,8 @@ def on_post_page(output, page, config):
     plugin's per-page links (no JavaScript needed), and search engines read each page's alternates from
     the i18n plugin's sitemap.xml.
     """
+    if page.file.src_uri.endswith(".ipynb"):
+        output = _fix_notebook_heading_ids(output, page)
     head, sep, body = output.partition("</head>")
     # Accessibility: Material's search dialog has no accessible name.
     label = SEARCH_DIALOG_LABEL.get(_language(config), "Search")

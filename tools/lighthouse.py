@@ -4,7 +4,8 @@
 
 Serves site/ on loopback under its site_url path, gzip-compressed as GitHub Pages serves it, and runs
 Lighthouse (npm, pinned in package.json) with Debian's Chromium on the home page and the heaviest chapter
-in both languages. Exits non-zero when a score is below the budget.
+in both languages, with Lighthouse's mobile (default: slow 4G, 4x CPU slowdown) and desktop settings.
+Exits non-zero when a score is below the budget. Scores vary by several points from run to run.
 """
 
 from __future__ import annotations

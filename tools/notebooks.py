@@ -38,8 +38,19 @@ def has_code(page: Path, lang: str) -> bool:
     return any(inc.section for *_, inc in scan_fences(page.read_text(encoding="utf-8"), where))
 
 
-def _markdown(lines: list[str]) -> str:
-    """Material Markdown to plain Jupyter Markdown: no {#ids}, admonitions as block quotes."""
+MD_LINK = re.compile(r"\]\((?P<page>[-\w]+)\.md(?P<anchor>#[-\w]+)?\)")
+SAME_PAGE_LINK = re.compile(r"\]\((?P<anchor>#[-\w]+)\)")
+
+
+def _links(line: str, slug: str) -> str:
+    """Links as seen from the notebook page (<lang>/notebooks/<slug>/): chapters are two levels up; anchors of
+    the chapter itself point at the chapter page, whose sections (errata, ...) the notebook does not repeat."""
+    line = MD_LINK.sub(lambda m: f"](../../{'' if m['page'] == 'index' else m['page'] + '/'}{m['anchor'] or ''})", line)
+    return SAME_PAGE_LINK.sub(lambda m: f"](../../{slug}/{m['anchor']})", line)
+
+
+def _markdown(lines: list[str], slug: str) -> str:
+    """Material Markdown to plain Jupyter Markdown: no {#ids}, admonitions as block quotes, links that work."""
     out: list[str] = []
     quoting = False
     for line in lines:
@@ -55,7 +66,7 @@ def _markdown(lines: list[str]) -> str:
             continue
         quoting = False
         out.append(ATTR.sub("", line))
-    return "\n".join(out).strip()
+    return _links("\n".join(out).strip(), slug)
 
 
 def make_notebook(page: Path, lang: str) -> nbformat.NotebookNode:
@@ -72,14 +83,14 @@ def make_notebook(page: Path, lang: str) -> nbformat.NotebookNode:
     for start, end, _indent, _info, inc in fences:
         if start >= stop:
             break
-        prose = _markdown(lines[pos:start])
+        prose = _markdown(lines[pos:start], page.stem)
         if prose:
             cells.append(nbformat.v4.new_markdown_cell(prose))
         if inc.section:
             code = next(s.code for s in parse_sections(inc.file) if s.name == inc.section)
             cells.append(nbformat.v4.new_code_cell(code.rstrip("\n")))
         pos = end + 1
-    tail = _markdown([line for line in lines[pos:stop]])
+    tail = _markdown(lines[pos:stop], page.stem)
     if tail:
         cells.append(nbformat.v4.new_markdown_cell(tail))
     cells.insert(1, nbformat.v4.new_markdown_cell(INTRO[lang].format(title=title, slug=page.stem)))
