@@ -68,8 +68,8 @@ def main() -> int:
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     flags = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
     failed = False
-    print(f"{'page':28} perf  a11y  best   seo")
-    for page in PAGES:
+    print(f"{'page':28} {'device':8} perf  a11y  best   seo")
+    for preset, page in [(preset, page) for preset in ("mobile", "desktop") for page in PAGES]:
         with tempfile.NamedTemporaryFile(suffix=".json") as report:
             subprocess.run(
                 [
@@ -80,6 +80,7 @@ def main() -> int:
                     "--output=json",
                     f"--output-path={report.name}",
                     "--only-categories=performance,accessibility,best-practices,seo",
+                    *(["--preset=desktop"] if preset == "desktop" else []),
                 ],
                 env={**os.environ, "CHROME_PATH": chromium},
                 check=True,
@@ -88,7 +89,7 @@ def main() -> int:
         scores = {k: round(v["score"] * 100) for k, v in result["categories"].items()}
         failed |= min(scores.values()) < BUDGET
         print(
-            f"/{page:27}",
+            f"/{page:27} {preset:8}",
             "  ".join(f"{scores[k]:4}" for k in ("performance", "accessibility", "best-practices", "seo")),
         )
         for key, audit in result["audits"].items():

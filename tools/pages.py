@@ -123,7 +123,7 @@ def expand_fences(markdown: str, lang: str, where: str) -> str:
                     "",
                     f"{indent}{EXPECTED}",
                     "",
-                    f'{indent}```text title="{OUTPUT_TITLE[lang]}"',
+                    f'{indent}```{{ .text .no-copy title="{OUTPUT_TITLE[lang]}" }}',  # output: no copy button
                     f'{indent}--8<-- "{rel_out}:{inc.section}"',
                     f"{indent}```",
                 ]
