@@ -10,61 +10,27 @@ Exits non-zero when a score is below the budget. Scores vary by several points f
 
 from __future__ import annotations
 
-import functools
-import gzip
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
+from .serve import serve
 from .snippets import ROOT
 
 SITE = ROOT / "site"
 BUDGET = 95
 PAGES = ["", "linear-regression/", "en/", "en/linear-regression/"]
-COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
-
-
-class GzipHandler(SimpleHTTPRequestHandler):
-    prefix = "/"
-
-    def translate_path(self, path):
-        path = urlsplit(path).path
-        path = "/" + path[len(self.prefix) :] if path.startswith(self.prefix) else "/__outside__"
-        return super().translate_path(path)
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        if path.suffix not in COMPRESSIBLE or not path.is_file():
-            return super().send_head()
-        body = gzip.compress(path.read_bytes())
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
-        self.end_headers()
-        return __import__("io").BytesIO(body)
-
-    def log_message(self, *args):
-        pass
 
 
 def main() -> int:
-    from mkdocs.config import load_config
+    with serve(SITE, compress=True) as base:
+        return run(base)
 
-    prefix = urlsplit(load_config(str(ROOT / "mkdocs.yml")).site_url).path
-    handler = type("Handler", (GzipHandler,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(SITE)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}{prefix}"
+
+def run(base: str) -> int:
     chromium = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     flags = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
     failed = False
@@ -95,7 +61,6 @@ def main() -> int:
         for key, audit in result["audits"].items():
             if audit.get("score") is not None and audit["score"] < 0.9 and audit.get("scoreDisplayMode") == "binary":
                 print(f"    failing audit: {key}: {audit['title']}")
-    server.shutdown()
     return 1 if failed else 0
 
 

@@ -114,13 +114,15 @@ def execute(nb: nbformat.NotebookNode) -> None:
     from nbclient import NotebookClient
 
     with tempfile.TemporaryDirectory(prefix="notebook-") as tmp:
-        env_quick = os.environ.get("D2L_QUICK")
-        os.environ["D2L_QUICK"] = "1"  # benchmark cells take their short path in notebooks
+        before = os.environ.get("D2L_QUICK")
+        os.environ["D2L_QUICK"] = "1"  # the kernel inherits it: benchmark cells take their short path
         try:
             NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": tmp}}).execute()
         finally:
-            if env_quick is None:
-                os.environ.pop("D2L_QUICK", None)
+            if before is None:
+                os.environ.pop("D2L_QUICK")
+            else:
+                os.environ["D2L_QUICK"] = before
 
 
 def build(page: Path, lang: str) -> Path:

@@ -1,15 +1,6 @@
-// Render math with KaTeX served from this site (no CDN): pymdownx.arithmatex spans on pages,
-// and $...$ / $$...$$ in the Markdown cells of the chapter notebooks (mkdocs-jupyter).
+// Notebook pages only (tools/hooks.py drops this script elsewhere): typeset the $...$ and $$...$$ that
+// mkdocs-jupyter leaves in Markdown cells, with KaTeX served from this site. Pages are typeset at build time.
 document$.subscribe(({ body }) => {
-  body.querySelectorAll(".arithmatex").forEach((element) => {
-    renderMathInElement(element, {
-      delimiters: [
-        { left: "\\(", right: "\\)", display: false },
-        { left: "\\[", right: "\\]", display: true },
-      ],
-      throwOnError: false,
-    });
-  });
   body.querySelectorAll(".jupyter-wrapper .jp-RenderedMarkdown").forEach((element) => {
     renderMathInElement(element, {
       delimiters: [

@@ -1,0 +1,82 @@
+"""Serve a built site on loopback under its site_url path, as GitHub Pages does (used by e2e/ and lighthouse).
+
+GitHub Pages serves the project under /<repo>/, answers a missing page with the site's 404.html, and compresses
+text with gzip; the server does the same (gzip on request), so the browser sees what readers get.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import io
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .snippets import ROOT
+
+COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
+
+
+def site_path() -> str:
+    """The path part of site_url (e.g. /d2l-notes/)."""
+    from mkdocs.config import load_config
+
+    return urlsplit(load_config(str(ROOT / "mkdocs.yml")).site_url).path
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    prefix = "/"
+    compress = False
+
+    def translate_path(self, path):
+        path = urlsplit(path).path
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_site_url__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not (self.compress and path.suffix in COMPRESSIBLE and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes())
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def send_error(self, code, message=None, explain=None):
+        """A missing page gets the site's own 404.html."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path, compress: bool = False) -> Iterator[str]:
+    """Serve `site` on an ephemeral loopback port; yields the base URL (http://127.0.0.1:PORT/<site_url path>)."""
+    prefix = site_path()
+    handler = type("Handler", (SiteHandler,), {"prefix": prefix, "compress": compress})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{prefix}"
+    finally:
+        server.shutdown()
