@@ -32,6 +32,15 @@ print(X[rows[:, None], cols])
 print(X[[0, 2]][:, [1, 2]])
 # --8<-- [end:index-block]
 
+# --8<-- [start:numpy]
+import numpy as np
+
+A = X.numpy()
+print(type(A).__name__, A[1, 2], A[[0, 2], [1, 2]])
+print(A[::3, ::2])
+print(np.array_equal(A[[0, 2]][:, [1, 2]], X[[0, 2]][:, [1, 2]].numpy()))
+# --8<-- [end:numpy]
+
 # --8<-- [start:assign]
 X[0, :] = 0
 X[1:3, 1:3] = -1

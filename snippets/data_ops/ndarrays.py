@@ -12,3 +12,13 @@ examples = {
 for name, t in examples.items():
     print(f"{name:12} ndim={t.ndim}  shape={tuple(t.shape)}")
 # --8<-- [end:ranks]
+
+# --8<-- [start:image-axes]
+import numpy as np
+from PIL import Image
+
+picture = Image.new("RGB", (32, 16))
+array = np.array(picture)
+print(picture.size, array.shape)
+print(torch.from_numpy(array).permute(2, 0, 1).shape)
+# --8<-- [end:image-axes]
