@@ -47,6 +47,12 @@ def test_page_is_clean_offline_and_fits_a_phone(browser, base_url, lang, page):
     for raw in ("\\(", "\\[", "$$"):
         assert raw not in visible, f"{url}: raw TeX {raw!r} visible"
 
+    # Accessibility: every data cell needs a column header (a table with an empty corner cell fails Lighthouse).
+    empty = tab.evaluate(
+        "() => [...document.querySelectorAll('.md-typeset th')].filter(th => !th.textContent.trim()).length"
+    )
+    assert not empty, f"{url}: {empty} table header cell(s) without text"
+
     broken = tab.evaluate("() => [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)")
     assert not broken, f"{url}: images that did not load: {broken}"
     width = tab.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")

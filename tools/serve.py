@@ -28,6 +28,12 @@ def site_path() -> str:
     return urlsplit(load_config(str(ROOT / "mkdocs.yml")).site_url).path
 
 
+@functools.lru_cache(maxsize=512)
+def _gzipped(path: Path, mtime_ns: int) -> bytes:
+    """Each file is compressed once (per version), not on every request: less CPU taken from the browser."""
+    return gzip.compress(path.read_bytes())
+
+
 class SiteHandler(SimpleHTTPRequestHandler):
     prefix = "/"
     compress = False
@@ -44,7 +50,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
             path = path / "index.html"
         if not (self.compress and path.suffix in COMPRESSIBLE and path.is_file()):
             return super().send_head()
-        body = gzip.compress(path.read_bytes())
+        body = _gzipped(path, path.stat().st_mtime_ns)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
