@@ -1,74 +1,56 @@
-"""Rules that keep the two languages and the snippets in step."""
+"""Rules that keep the two languages and the snippets in step (tools/checks.py), and the code style."""
 
 from __future__ import annotations
 
-import difflib
 import subprocess
 import sys
 
 import pytest
 
-from tools.pages import DOCS, LANGS, PageError, includes, pages
-from tools.snippets import FIGURES, ROOT, SNIPPETS, parse_sections, rel, snippet_files
+from tools import checks
+from tools.project import PROJECT
+from tools.snippets import ROOT, parse_sections
 
-ALL_PAGES = sorted({page for lang in LANGS for page in pages(lang)})
+ALL_PAGES = PROJECT.all_pages()
 
 
-@pytest.mark.parametrize("page", ALL_PAGES, ids=[p.as_posix() for p in ALL_PAGES])
-def test_page_exists_in_every_language(page):
-    missing = [f"docs/{lang}/{page.as_posix()}" for lang in LANGS if not (DOCS / lang / page).exists()]
-    assert not missing, f"missing translation: {missing} (the i18n plugin would silently fall back)"
+def _fail_on(problems: list[str]) -> None:
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+
+
+def test_every_page_exists_in_every_language():
+    _fail_on(checks.missing_translations(PROJECT))
 
 
 @pytest.mark.parametrize("page", ALL_PAGES, ids=[p.as_posix() for p in ALL_PAGES])
 def test_languages_show_the_same_code(page):
-    """Same snippet includes in the same order; no hand-written code blocks (PageError names the line)."""
-    shown = {}
-    for lang in LANGS:
-        path = DOCS / lang / page
-        if path.exists():
-            try:
-                shown[lang] = [inc.target for inc in includes(path, lang)]
-            except PageError as exc:
-                pytest.fail(str(exc), pytrace=False)
-    first, *others = LANGS
-    for lang in others:
-        if lang in shown and first in shown and shown[lang] != shown[first]:
-            delta = "\n".join(
-                difflib.unified_diff(shown[first], shown[lang], f"docs/{first}", f"docs/{lang}", lineterm="")
-            )
-            pytest.fail(f"{page.as_posix()}: the languages include different snippets:\n{delta}", pytrace=False)
+    """Same snippet includes in the same order; no hand-written code blocks (the message names the line)."""
+    _fail_on(checks.different_snippets(PROJECT, page))
 
 
-def _usage(lang: str) -> dict[str, list[str]]:
-    """For one language: snippet file -> the sections its pages include, in page order."""
-    used: dict[str, list[str]] = {}
-    for page in pages(lang):
-        for inc in includes(DOCS / lang / page, lang):
-            if inc.section:
-                used.setdefault(rel(inc.file), []).append(inc.section)
-    return used
+def test_snippet_files_are_well_formed():
+    _fail_on(checks.malformed_snippets(PROJECT))
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", PROJECT.langs)
 def test_every_snippet_is_shown_whole_and_in_order(lang):
-    """Each section is shown exactly once, in file order, so the page and the file are the same program."""
-    used = _usage(lang)
-    problems = []
-    for path in snippet_files():
-        names = [s.name for s in parse_sections(path)]
-        shown = used.get(rel(path))
-        if not shown:
-            problems.append(f"snippets/{rel(path)} is used by no page in docs/{lang}/")
-        elif shown != names:
-            problems.append(f"snippets/{rel(path)}: docs/{lang}/ shows sections {shown}, the file has {names}")
-    assert not problems, "\n".join(problems)
+    _fail_on(checks.sections_not_shown_in_order(PROJECT, lang))
 
 
-def test_every_figure_is_drawn_by_a_snippet():
-    sources = "\n".join(p.read_text(encoding="utf-8") for p in snippet_files())
-    orphans = [f.name for f in FIGURES.glob("*.svg") if f'"{f.name}"' not in sources]
-    assert not orphans, f"figures in {FIGURES.relative_to(ROOT)} that no snippet draws: {orphans}"
+def test_pymdownx_shows_each_section_as_tools_reads_it():
+    """The build expands includes with pymdownx.snippets, the tests with tools.snippets: they must agree."""
+    import markdown
+
+    md = markdown.Markdown(
+        extensions=["pymdownx.snippets"],
+        extension_configs={"pymdownx.snippets": {"base_path": [str(PROJECT.snippets)], "check_paths": True}},
+    )
+    pre = md.preprocessors["snippet"]
+    for path in PROJECT.snippet_files():
+        for section in parse_sections(path):
+            shown = "\n".join(pre.run([f'--8<-- "{section.ref}"'])).strip("\n") + "\n"
+            assert shown == section.code, f"snippets/{section.ref}: pymdownx.snippets shows it differently"
 
 
 def test_snippets_are_linted_and_formatted():
@@ -83,5 +65,5 @@ def test_snippets_are_linted_and_formatted():
 
 
 def test_snippet_dirs_are_python_identifiers():
-    bad = [p.name for p in SNIPPETS.iterdir() if p.is_dir() and not p.name.isidentifier()]
+    bad = [p.name for p in PROJECT.snippets.iterdir() if p.is_dir() and not p.name.isidentifier()]
     assert not bad, f"chapter folders must be valid Python identifiers: {bad}"

@@ -6,55 +6,65 @@ Authors write only the include of a snippet section::
     --8<-- "data_ops/tensors.py:arange"
     ```
 
-``expand_fences`` (run by the MkDocs hook before pymdownx.snippets, and by the tests) titles the block with
-its file and, when the section prints something, appends the committed output as a second block marked
-``<!--pytest-codeblocks:expected-output-->``, so pytest-codeblocks' parser pairs code with its output.
-Any other fence is an error: all code on the site comes from ``snippets/``.
+``expand_fences`` (run by the MkDocs hook before pymdownx.snippets) titles the block with its file and, when the
+section prints something, appends the committed output as a second block. Any other fence is an error: all code on
+the site comes from ``snippets/``.
 """
 
 from __future__ import annotations
 
-import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .snippets import ROOT, SNIPPETS, SnippetError, output_file, parse_sections, read_outputs
+from .project import LANGS, PROJECT, Project
+from .snippets import SnippetError, include_target, output_file, parse_sections, read_outputs, rel
 
-DOCS = ROOT / "docs"
-LANGS = ("zh", "en")  # the first is the default language, served at /
+DOCS = PROJECT.docs
 OUTPUT_TITLE = {"zh": "输出", "en": "Output"}
-
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-INCLUDE = re.compile(r'^-{1,}8<-{1,}[ \t]+"(?P<target>[^"]+)"$')
-EXPECTED = "<!--pytest-codeblocks:expected-output-->"
+# pytest-codeblocks pairs a code block with the block after this marker (the tests add it, the site does not).
+EXPECTED_MARKER = "<!--pytest-codeblocks:expected-output-->"
+
+__all__ = ["DOCS", "LANGS", "PageError", "Fence", "Include", "expand_fences", "includes", "pages", "scan_fences"]
 
 
 class PageError(Exception):
     """A page breaks a rule of the site; the message names the page and line."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Include:
     file: Path  # the snippet file
     section: str | None  # None: the whole file
 
     @property
     def target(self) -> str:
-        base = self.file.relative_to(SNIPPETS).as_posix()
-        return f"{base}:{self.section}" if self.section else base
+        return f"{rel(self.file)}:{self.section}" if self.section else rel(self.file)
 
 
-def pages(lang: str) -> list[Path]:
+@dataclass(frozen=True)
+class Fence:
+    start: int  # 0-based index of the opening line
+    end: int  # 0-based index of the closing line
+    indent: str
+    info: str
+    include: Include
+
+    def __iter__(self):  # (start, end, indent, info, include), as callers unpack it
+        return iter((self.start, self.end, self.indent, self.info, self.include))
+
+
+def pages(lang: str, project: Project = PROJECT) -> list[Path]:
     """Markdown pages of one language, relative to docs/<lang>/."""
-    base = DOCS / lang
-    return sorted(p.relative_to(base) for p in base.rglob("*.md"))
+    return project.pages(lang)
 
 
-def resolve(target: str, where: str) -> Include:
+def resolve(target: str, where: str, project: Project = PROJECT) -> Include:
     """Check that an include names an existing snippet file (and section)."""
     path, _, section = target.partition(":")
-    file = SNIPPETS / path
+    file = project.snippets / path
     if not file.is_file():
         raise PageError(f"{where}: snippet file 'snippets/{path}' does not exist")
     if file.suffix != ".py":
@@ -69,8 +79,8 @@ def resolve(target: str, where: str) -> Include:
     return Include(file, section or None)
 
 
-def scan_fences(markdown: str, where: str):
-    """Yield (start_line_index, end_line_index, indent, info, Include) for each fence; reject hand-written code."""
+def scan_fences(markdown: str, where: str, project: Project = PROJECT) -> Iterator[Fence]:
+    """Yield each code fence with its include; reject hand-written code."""
     lines = markdown.split("\n")
     i = 0
     while i < len(lines):
@@ -88,93 +98,50 @@ def scan_fences(markdown: str, where: str):
         else:
             raise PageError(f"{where}:{i + 1}: code fence is never closed")
         body = [line.strip() for line in lines[i + 1 : j] if line.strip()]
-        inc = INCLUDE.match(body[0]) if len(body) == 1 else None
-        if inc is None:
+        target = include_target(body[0]) if len(body) == 1 else None
+        if target is None:
             raise PageError(
                 f"{where}:{i + 1}: hand-written code block. Put the code in snippets/ and include it with\n"
                 f'    ```python\n    --8<-- "<chapter>/<file>.py:<section>"\n    ```'
             )
-        target = inc.group("target")
         if "/outputs/" in target:
             raise PageError(f"{where}:{i + 1}: outputs are added automatically; include only the code section")
-        yield i, j, indent, info, resolve(target, f"{where}:{i + 2}")
+        yield Fence(i, j, indent, info, resolve(target, f"{where}:{i + 2}", project))
         i = j + 1
 
 
-def expand_fences(markdown: str, lang: str, where: str) -> str:
-    """Title every snippet block with its file and append its recorded output (see module docstring)."""
+def expand_fences(markdown: str, lang: str, where: str, project: Project = PROJECT, *, marker: bool = False) -> str:
+    """Title every snippet block with its file and append its recorded output (see module docstring).
+
+    ``marker`` adds pytest-codeblocks' expected-output comment before each output block (for the tests only: in
+    the site it would leak into the HTML)."""
     lines = markdown.split("\n")
     out: list[str] = []
     pos = 0
-    outputs_cache: dict[Path, dict[str, str]] = {}
-    for start, end, indent, info, inc in scan_fences(markdown, where):
+    for fence in scan_fences(markdown, where, project):
+        start, end, indent, info, inc = fence
         out.extend(lines[pos:start])
         lang_name = info.split()[0] if info else ""
         if lang_name not in ("python", "py"):
             raise PageError(f"{where}:{start + 1}: snippet blocks must be ```python fences, not '{info}'")
-        title = f'title="{inc.file.relative_to(ROOT).as_posix()}"'
+        title = f'title="snippets/{inc.target.partition(":")[0]}"'
         out.append(f"{indent}```{info} {title}" if "title=" not in info else f"{indent}```{info}")
         out.extend(lines[start + 1 : end + 1])
-        if inc.section is not None:
-            recorded = outputs_cache.setdefault(inc.file, read_outputs(inc.file))
-            if recorded.get(inc.section):
-                rel_out = output_file(inc.file).relative_to(SNIPPETS).as_posix()
-                out += [
-                    "",
-                    f"{indent}{EXPECTED}",
-                    "",
-                    f'{indent}```{{ .text .no-copy title="{OUTPUT_TITLE[lang]}" }}',  # output: no copy button
-                    f'{indent}--8<-- "{rel_out}:{inc.section}"',
-                    f"{indent}```",
-                ]
+        if inc.section is not None and read_outputs(inc.file).get(inc.section):
+            rel_out = f"{rel(inc.file).rpartition('/')[0]}/outputs/{output_file(inc.file).name}"
+            out += ["", f"{indent}{EXPECTED_MARKER}"] if marker else []
+            out += [
+                "",
+                f'{indent}```{{ .text .no-copy title="{OUTPUT_TITLE[lang]}" }}',  # output: no copy button
+                f'{indent}--8<-- "{rel_out}:{inc.section}"',
+                f"{indent}```",
+            ]
         pos = end + 1
     out.extend(lines[pos:])
     return "\n".join(out)
 
 
-def includes(path: Path, lang: str) -> list[Include]:
+def includes(path: Path, lang: str | None = None, project: Project = PROJECT) -> list[Include]:
     """The snippet includes of a page, in order."""
-    where = path.relative_to(ROOT).as_posix()
-    return [inc for *_, inc in scan_fences(path.read_text(encoding="utf-8"), where)]
-
-
-@dataclass
-class PageBlock:
-    include: Include
-    code: str  # expanded, as the reader sees it
-    expected_output: str | None
-    lineno: int
-
-
-def _snippet_preprocessor():
-    import markdown
-
-    md = markdown.Markdown(
-        extensions=["pymdownx.snippets"],
-        extension_configs={"pymdownx.snippets": {"base_path": [str(SNIPPETS)], "check_paths": True}},
-    )
-    return md.preprocessors["snippet"]
-
-
-def page_blocks(path: Path, lang: str) -> list[PageBlock]:
-    """The page's code blocks as pytest-codeblocks parses them, with includes expanded by pymdownx.snippets."""
-    from pytest_codeblocks import extract_from_buffer
-
-    where = path.relative_to(ROOT).as_posix()
-    source = expand_fences(path.read_text(encoding="utf-8"), lang, where)
-    incs = [inc for *_, inc in scan_fences(path.read_text(encoding="utf-8"), where)]
-    blocks = extract_from_buffer(io.StringIO(source))
-    if len(blocks) != len(incs):
-        raise PageError(f"{where}: pytest-codeblocks found {len(blocks)} code blocks, expected {len(incs)}")
-    pre = _snippet_preprocessor()
-
-    def expand(text: str) -> str:
-        return "\n".join(pre.run(text.rstrip("\n").split("\n"))).strip("\n") + "\n"
-
-    result = []
-    for block, inc in zip(blocks, incs, strict=True):
-        if not (block.syntax or "").startswith("python"):
-            raise PageError(f"{where}:{block.lineno}: unexpected block type '{block.syntax}'")
-        expected = expand(block.expected_output) if block.expected_output is not None else None
-        result.append(PageBlock(inc, expand(block.code), expected, block.lineno))
-    return result
+    where = project.show(path)
+    return [fence.include for fence in scan_fences(Path(path).read_text(encoding="utf-8"), where, project)]

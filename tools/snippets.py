@@ -15,6 +15,7 @@ and the file (which a reader runs with ``python snippets/...py``) are the same p
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import random
@@ -28,9 +29,12 @@ SNIPPETS = ROOT / "snippets"
 FIGURES = ROOT / "docs" / "assets" / "figures"
 OUTPUT_DIR = "outputs"  # snippets/<chapter>/outputs/<stem>.txt holds what each section prints
 
-MARKER = re.compile(r"^\s*#\s*-+8<-+\s+\[\s*(start|end)\s*:\s*([a-z][-_0-9a-z]*)\s*\]\s*$", re.I)
+# The include format, read in one place: a section marker, in a snippet file behind a comment ("# --8<-- [start:x]")
+# and bare in an outputs file ("--8<-- [start:x]"), and an include line in a page ('--8<-- "file.py:section"').
+SECTION_MARKER = re.compile(r"^\s*(?:#\s*)?-+8<-+\s+\[\s*(start|end)\s*:\s*([a-z][-_0-9a-z]*)\s*\]\s*$", re.I)
+INCLUDE_LINE = re.compile(r'^\s*-+8<-+[ \t]+"(?P<target>[^"]+)"\s*$')
 
-# Snippets whose output depends on the machine (timings). Tests run them for errors, not for equality.
+# Snippets whose output depends on the machine (timings): compared by shape, re-measured only on request.
 VOLATILE_PREFIX = "bench_"
 
 
@@ -38,7 +42,7 @@ class SnippetError(Exception):
     """A snippet file is malformed or raised while running; the message names the file and line."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Section:
     path: Path
     name: str
@@ -50,59 +54,94 @@ class Section:
         return f"{rel(self.path)}:{self.name}"
 
 
+def include_target(line: str) -> str | None:
+    """'--8<-- "data_ops/create.py:arange"' -> 'data_ops/create.py:arange' (None for any other line)."""
+    m = INCLUDE_LINE.match(line)
+    return m.group("target") if m else None
+
+
 def rel(path: Path) -> str:
-    """Path relative to snippets/ (the form pages use in --8<-- includes)."""
-    return Path(path).resolve().relative_to(SNIPPETS).as_posix()
+    """Path relative to snippets/, the form pages use in --8<-- includes: snippets/<chapter>/<file>.py."""
+    path = Path(path)
+    return f"{path.parent.name}/{path.name}"
 
 
-def snippet_files() -> list[Path]:
-    return sorted(p for p in SNIPPETS.rglob("*.py") if OUTPUT_DIR not in p.parts and "__pycache__" not in p.parts)
+def snippet_files(snippets: Path = SNIPPETS) -> list[Path]:
+    return sorted(p for p in snippets.rglob("*.py") if OUTPUT_DIR not in p.parts and "__pycache__" not in p.parts)
 
 
 def output_file(path: Path) -> Path:
-    return path.parent / OUTPUT_DIR / (path.stem + ".txt")
+    return Path(path).parent / OUTPUT_DIR / (Path(path).stem + ".txt")
 
 
 def is_volatile(path: Path) -> bool:
-    return path.name.startswith(VOLATILE_PREFIX)
+    return Path(path).name.startswith(VOLATILE_PREFIX)
 
 
-def parse_sections(path: Path) -> list[Section]:
-    """Split a snippet file into its sections, checking that the markers are well formed."""
-    path = Path(path)
-    if not path.is_file():
-        raise SnippetError(f"{path}: snippet file does not exist")
-    sections: list[Section] = []
+def split_sections(text: str, where: str) -> list[tuple[str, int, list[str]]]:
+    """(name, first line, lines) of each section of a text written in the include format.
+
+    The rules, the same for snippet files and outputs files: every non-blank line is inside a section, a section
+    is closed by its own end marker before the next one starts, and no name is used twice.
+    """
+    sections: list[tuple[str, int, list[str]]] = []
     current: str | None = None
     start = 0
     body: list[str] = []
     seen: set[str] = set()
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        m = MARKER.match(line)
+    for lineno, line in enumerate(text.splitlines(), 1):
+        m = SECTION_MARKER.match(line)
         if m is None:
             if current is None and line.strip():
-                raise SnippetError(f"{path}:{lineno}: code outside any '# --8<-- [start:name]' section")
+                raise SnippetError(f"{where}:{lineno}: code outside any '# --8<-- [start:name]' section")
             if current is not None:
                 body.append(line)
             continue
         kind, name = m.group(1).lower(), m.group(2)
         if kind == "start":
             if current is not None:
-                raise SnippetError(f"{path}:{lineno}: section '{name}' starts inside section '{current}'")
+                raise SnippetError(f"{where}:{lineno}: section '{name}' starts inside section '{current}'")
             if name in seen:
-                raise SnippetError(f"{path}:{lineno}: section '{name}' defined twice")
+                raise SnippetError(f"{where}:{lineno}: section '{name}' defined twice")
             current, start, body = name, lineno + 1, []
             seen.add(name)
         else:
             if current != name:
-                raise SnippetError(f"{path}:{lineno}: '[end:{name}]' does not close section '{current}'")
-            sections.append(Section(path, name, "\n".join(body).strip("\n") + "\n", start))
+                raise SnippetError(f"{where}:{lineno}: '[end:{name}]' does not close section '{current}'")
+            sections.append((name, start, body))
             current = None
     if current is not None:
-        raise SnippetError(f"{path}: section '{current}' is never closed")
-    if not sections:
-        raise SnippetError(f"{path}: no sections")
+        raise SnippetError(f"{where}: section '{current}' is never closed")
     return sections
+
+
+@functools.lru_cache(maxsize=512)
+def _parse(path: Path, text: str) -> tuple[Section, ...]:
+    where = _display(path)
+    found = tuple(
+        Section(path, name, "\n".join(body).strip("\n") + "\n", first)
+        for name, first, body in split_sections(text, where)
+    )
+    if not found:
+        raise SnippetError(f"{where}: no sections")
+    return found
+
+
+def _display(path: Path) -> str:
+    """A path as messages show it: relative to the repository (or the fixture project) when possible."""
+    path = Path(path).resolve()
+    for base in (ROOT, Path.cwd()):
+        with contextlib.suppress(ValueError):
+            return path.relative_to(base).as_posix()
+    return str(path)
+
+
+def parse_sections(path: Path) -> list[Section]:
+    """The sections of a snippet file, checked; cached by the file's content."""
+    path = Path(path).resolve()
+    if not path.is_file():
+        raise SnippetError(f"{_display(path)}: snippet file does not exist")
+    return list(_parse(path, path.read_text(encoding="utf-8")))
 
 
 def reset_state(seed: int | None = None) -> None:
@@ -129,6 +168,9 @@ def reset_state(seed: int | None = None) -> None:
         matplotlib.rcdefaults()
         # Deterministic SVG: fixed ids (hash salt); SOURCE_DATE_EPOCH fixes the date metadata.
         matplotlib.rcParams["svg.hashsalt"] = "d2l-notes"
+        # Every vertex drawn, none dropped by path simplification: which vertices it drops depends on the last bits
+        # of the data, so the same figure from another CPU would have a different number of points.
+        matplotlib.rcParams["path.simplify"] = False
     os.environ["SOURCE_DATE_EPOCH"] = "0"
 
 
@@ -174,18 +216,9 @@ def format_outputs(outputs: dict[str, str]) -> str:
 
 
 def read_outputs(path: Path) -> dict[str, str]:
-    """Parse an outputs file back into {section: text}."""
+    """Parse a snippet file's outputs file back into {section: text}."""
     out_path = output_file(path)
     if not out_path.exists():
         return {}
-    result: dict[str, str] = {}
-    current = None
-    for line in out_path.read_text(encoding="utf-8").splitlines():
-        m = re.match(r"^--8<-- \[(start|end):([a-z][-_0-9a-z]*)\]$", line)
-        if m and m.group(1) == "start":
-            current, result[m.group(2)] = m.group(2), ""
-        elif m:
-            current = None
-        elif current is not None:
-            result[current] += line + "\n"
-    return result
+    sections = split_sections(out_path.read_text(encoding="utf-8"), _display(out_path))
+    return {name: "".join(line + "\n" for line in lines) for name, _, lines in sections}

@@ -25,7 +25,7 @@ print(round((Q.grad * tangent).sum(dim=1).abs().max().item(), 8))
 # --8<-- [start:plot]
 import matplotlib.pyplot as plt
 
-fine = torch.linspace(-2.2, 2.2, 111)
+fine = torch.linspace(-2.2, 2.2, 112, dtype=torch.float64)
 F1, F2 = torch.meshgrid(fine, fine, indexing="xy")
 Yf = F1**2 + 2 * F2**2
 levels = [0.5, 1, 2, 5, 8]

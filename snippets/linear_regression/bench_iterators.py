@@ -3,12 +3,13 @@ import os
 import platform
 import random
 import statistics
+import sys
 import time
 
 import torch
 from torch.utils import data
 
-QUICK = bool(os.environ.get("D2L_QUICK"))
+QUICK = "--quick" in sys.argv[1:]  # python bench_iterators.py --quick: fewer examples and runs
 num_examples = 2000 if QUICK else 10000
 repeats = 3 if QUICK else 7
 

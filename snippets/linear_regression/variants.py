@@ -100,8 +100,8 @@ show(results)
 # --8<-- [start:same-updates]
 w_a, b_a = results["(a)"][:2]
 w_b, b_b = results["(b)"][:2]
-print("(a) w, b:", w_a.flatten().tolist(), b_a.item())
-print("(b) w, b:", w_b.flatten().tolist(), b_b.item())
+print("(a) w:", w_a.flatten(), "b:", b_a)
+print("(b) w:", w_b.flatten(), "b:", b_b)
 print("identical:", torch.equal(w_a, w_b) and torch.equal(b_a, b_b))
 # --8<-- [end:same-updates]
 
