@@ -34,8 +34,13 @@ REGEN = "Run `make regen` (it re-runs only changed files), then review the diff.
 QUICK_ARGS = ["--quick"]  # what the tests pass to a benchmark snippet (bench_*.py): a short run
 
 
-def diff(recorded: str, printed: str, a: str = "recorded", b: str = "printed by the code") -> str:
-    lines = difflib.unified_diff(recorded.splitlines(), printed.splitlines(), a, b, lineterm="")
+def diff(
+    recorded: str | list[str], printed: str | list[str], a: str = "recorded", b: str = "printed by the code"
+) -> str:
+    def as_lines(x):
+        return x.splitlines() if isinstance(x, str) else x
+
+    lines = difflib.unified_diff(as_lines(recorded), as_lines(printed), a, b, lineterm="")
     return "\n".join(lines)
 
 
@@ -224,7 +229,10 @@ def page_output_mismatches(project: Project, lang: str, page: Path, workdir: Pat
     path = project.docs / lang / page
     where = project.show(path)
     text = path.read_text(encoding="utf-8")
-    fences = list(scan_fences(text, where, project))
+    try:
+        fences = list(scan_fences(text, where, project))
+    except PageError as exc:
+        return [str(exc)]
     blocks = extract_from_buffer(io.StringIO(text))  # pytest-codeblocks finds the page's code blocks and lines
     if len(blocks) != len(fences):
         return [f"{where}: pytest-codeblocks found {len(blocks)} code blocks, the site {len(fences)}"]
@@ -267,3 +275,21 @@ def page_output_mismatches(project: Project, lang: str, page: Path, workdir: Pat
     finally:
         os.chdir(before)
     return problems
+
+
+def all_problems(project: Project, workdir: Path) -> list[str]:
+    """Every rule over a whole project (what the test suite checks for the repository, in one call)."""
+    import tempfile
+
+    found = missing_translations(project) + malformed_snippets(project)
+    for page in project.all_pages():
+        found += different_snippets(project, page)
+    for lang in project.langs:
+        found += sections_not_shown_in_order(project, lang)
+    found += orphans(project)
+    for path in project.snippet_files():
+        found += stale_outputs(project, path, Path(tempfile.mkdtemp(dir=workdir)))
+    for lang in project.langs:
+        for page in project.pages(lang):
+            found += page_output_mismatches(project, lang, page, Path(tempfile.mkdtemp(dir=workdir)))
+    return found
