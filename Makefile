@@ -2,7 +2,9 @@
 #   make serve   live preview at http://127.0.0.1:8000/d2l-notes/ (reloads when docs/ or snippets/ change)
 #   make test    the full test suite (the command CI runs)
 #   make build   strict build of the whole site into site/
-#   make regen   re-run every snippet: refresh outputs and figures after changing code
+#   make regen   re-run the snippets whose code changed: refresh their outputs and figures (a few seconds)
+#   make regen-all     re-run every snippet file; make regen-bench re-measures the timing snippets (bench_*.py)
+#   make test-portable the outputs tests again under other PyTorch kernels (what CI adds: another CPU)
 #   make e2e     browser tests of the built site in headless Chromium
 #   make bench   build/test timings and the page-weight budget
 #   make lighthouse  Lighthouse scores of the built site (home and heaviest chapter, both languages)
@@ -14,7 +16,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup serve test build regen format e2e bench lighthouse lock clean
+.PHONY: setup serve test test-portable build regen regen-all regen-bench format e2e bench lighthouse lock clean
 
 setup: $(STAMP)
 
@@ -30,11 +32,22 @@ serve: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The tests that compare outputs, under PyTorch's non-vectorised kernels on one thread: as on another CPU.
+test-portable: $(STAMP)
+	ATEN_CPU_CAPABILITY=default OMP_NUM_THREADS=1 $(BIN)/python -m pytest -q -p no:cacheprovider \
+	  tests/test_pages.py tests/test_snippets.py
+
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 regen: $(STAMP)
 	$(BIN)/python -m tools.regenerate
+
+regen-all: $(STAMP)
+	$(BIN)/python -m tools.regenerate --all
+
+regen-bench: $(STAMP)
+	$(BIN)/python -m tools.regenerate --bench
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix snippets tools tests e2e
