@@ -211,13 +211,16 @@ def stale_outputs(project: Project, path: Path, workdir: Path) -> list[str]:
 
 
 def first_difference(recorded: str, drawn: str) -> str:
-    """Where two figures first differ, in words: the element text around it."""
-    from .compare import canonical_svg
+    """Where two figures first differ, with the SVG text around it."""
+    from .compare import FIGURE_TOLERANCE, canonical_svg
 
     a, b = tokens(canonical_svg(recorded)), tokens(canonical_svg(drawn))
+    pos = 0
     for x, y in zip(a, b, strict=False):
-        if x != y and not (x.is_number and y.is_number and text_matches(x.text, y.text, tolerance=0.01)):
-            return f"recorded {x.text.strip()[:60]!r}, drawn {y.text.strip()[:60]!r}"
+        if x != y and not (x.is_number and y.is_number and text_matches(x.text, y.text, FIGURE_TOLERANCE)):
+            before = "".join(t.text for t in a)[max(0, pos - 40) : pos]
+            return f"after {' '.join(before.split())!r}: recorded {x.text[:40]!r}, drawn {y.text[:40]!r}"
+        pos += len(x.text)
     return f"recorded {len(a)} parts, drawn {len(b)}"
 
 
