@@ -10,7 +10,7 @@ nodes = {
     "z": (7.2, 0.35, r"$z = b^2$"),
 }
 forward = [("x", "a"), ("w", "a"), ("a", "b"), ("y", "b"), ("b", "z")]
-da_dw = r"$\frac{\partial a}{\partial \mathbf{w}} = \mathbf{x}^\top$"
+da_dw = r"$\frac{\partial a}{\partial \mathbf{w}} = \mathbf{x}$"
 backward = [
     ("z", "b", 0.5, (6.1, 1.05), r"$\frac{\partial z}{\partial b} = 2b$"),
     ("b", "a", 0.4, (4.3, 1.55), r"$\frac{\partial b}{\partial a} = 1$"),

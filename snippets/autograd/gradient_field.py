@@ -28,7 +28,7 @@ import matplotlib.pyplot as plt
 fine = torch.linspace(-2.2, 2.2, 112, dtype=torch.float64)
 F1, F2 = torch.meshgrid(fine, fine, indexing="xy")
 Yf = F1**2 + 2 * F2**2
-levels = [0.5, 1, 2, 5, 8]
+levels = [1, 2, 4, 5, 6, 7, 8]
 fig, ax = plt.subplots(figsize=(5.5, 5.5))
 cs = ax.contour(F1, F2, Yf, levels=levels, colors="0.6", linewidths=1)
 spots = [(-0.5 * v**0.5, -0.61 * v**0.5) for v in levels]

@@ -9,9 +9,48 @@ A = torch.arange(6.0).reshape(2, 3)
 print(jacobian(lambda x: x**3, x_scalar).shape)
 print(jacobian(lambda x: (x**2).sum(), x_vector).shape)
 print(jacobian(lambda x: torch.stack([x, x**2]), x_scalar).shape)
-print(jacobian(lambda x: A @ x, x_vector).shape)
-print(torch.equal(jacobian(lambda x: A @ x, x_vector), A))
+J = jacobian(lambda x: A @ x, x_vector)
+print(J.shape, J.T.shape)
+print(torch.equal(J, A), torch.equal(J.T, A.T))
 # --8<-- [end:shapes]
+
+
+# --8<-- [start:rules]
+def derivative(f, x):
+    """Denominator layout, built from x.grad: column j is the gradient of f(x)[j]."""
+    x = x.detach().requires_grad_(True)
+    y = f(x)
+    if y.dim() == 0:
+        y.backward()
+        return x.grad
+    columns = []
+    for j in range(len(y)):
+        x.grad = None
+        f(x)[j].backward()
+        columns.append(x.grad)
+    return torch.stack(columns, dim=1)
+
+
+torch.manual_seed(0)
+n, m = 3, 2
+x = torch.randn(n, dtype=torch.float64)
+w = torch.randn(n, dtype=torch.float64)
+A = torch.randn(m, n, dtype=torch.float64)
+B = torch.randn(n, m, dtype=torch.float64)
+S = torch.randn(n, n, dtype=torch.float64)
+rules = [
+    ("x^T w", lambda x: x @ w, w),
+    ("sum(x)", lambda x: x.sum(), torch.ones(n, dtype=torch.float64)),
+    ("||x||^2", lambda x: x @ x, 2 * x),
+    ("A x", lambda x: A @ x, A.T),
+    ("x^T B", lambda x: x @ B, B),
+    ("x^T S x", lambda x: x @ S @ x, (S + S.T) @ x),
+]
+for name, f, formula in rules:
+    d = derivative(f, x)
+    print(f"{name:8} {tuple(d.shape)!s:7} {torch.allclose(d, formula)}")
+print(torch.equal(derivative(lambda x: A @ x, x), jacobian(lambda x: A @ x, x).T))
+# --8<-- [end:rules]
 
 # --8<-- [start:grad-shape]
 X = torch.ones(2, 3, requires_grad=True)
@@ -89,7 +128,7 @@ def z_of(w):
 
 w.grad = None
 z_of(w).backward()
-exact = 2 * (X @ w - y).detach() @ X
+exact = 2 * X.T @ (X @ w - y).detach()
 print(w.grad.shape)
 print(max_err(w.grad, exact), max_err(w.grad, numerical_grad(z_of, w)))
 # --8<-- [end:chain-matrix]

@@ -32,6 +32,7 @@ print(torch.ones(2, 3) * 2)
 e = torch.zeros(0, 0)
 print(e.ndim, e.shape, e.numel())
 print((e + torch.ones(1)).shape)
+print((torch.zeros(0, 3) + torch.ones(1, 3)).shape)
 try:
     e + torch.ones(3)
 except RuntimeError as err:

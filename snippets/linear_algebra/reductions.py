@@ -28,6 +28,7 @@ print(torch.equal(t.sum(axis=[0, 2]), t.sum(axis=0).sum(axis=1)))
 # --8<-- [start:keepdims]
 print(a.sum(axis=0, keepdims=True), a.sum(axis=0, keepdims=True).shape)
 print(a.sum(axis=1, keepdims=True).shape)
+print(t.sum(axis=0, keepdims=True).shape)
 # --8<-- [end:keepdims]
 
 # --8<-- [start:keepdims-broadcast]

@@ -72,7 +72,7 @@ for _ in range(3):
 print("hidden weights:", mlp[0].weight.detach().flatten())
 with torch.no_grad():
     mse = nn.functional.mse_loss(mlp(features), labels)
-print(f"MSE {mse:.2f}, variance of labels {labels.var():.2f}")
+print(f"MSE {mse:.2f}, variance of labels {labels.var(correction=0):.2f}")
 # --8<-- [end:zero-init-mlp]
 
 # --8<-- [start:reshape]
