@@ -109,7 +109,7 @@ def figure_matches(recorded: str, drawn: str) -> bool:
     return text_matches(canonical_svg(recorded), canonical_svg(drawn), tolerance=FIGURE_TOLERANCE)
 
 
-def _shape(text: str) -> list[tuple]:
+def _shape(text: str, ranking: bool) -> list[tuple]:
     """A timing table's shape. A line of words (a table header) is kept as it is; a table row (only numbers, three or
     more) by its first number, the row label (a batch size), and the ranking of the others (which iterator is
     fastest); any other line (the machine it ran on) only by being there."""
@@ -121,12 +121,15 @@ def _shape(text: str) -> list[tuple]:
             shape.append(("words", line))
         elif len(numbers) >= 3 and not "".join(t.text for t in toks if not t.is_number).strip():
             label, *cells = numbers
-            shape.append(("row", label, tuple(sorted(range(len(cells)), key=lambda i: -cells[i]))))
+            order = tuple(sorted(range(len(cells)), key=lambda i: -cells[i])) if ranking else len(cells)
+            shape.append(("row", label, order))
         else:
             shape.append(("line",))
     return shape
 
 
-def timings_match(recorded: str, printed: str) -> bool:
-    """Measurements agree in shape: the same lines, row labels and ranking, whatever the numbers."""
-    return _shape(recorded) == _shape(printed)
+def timings_match(recorded: str, printed: str, ranking: bool = True) -> bool:
+    """Measurements agree in shape: the same lines, row labels and columns, whatever the numbers; with ``ranking``
+    also the same order in each row (what the page claims: which iterator is fastest). A quick run on a busy
+    machine is too noisy to rank, so the tests compare it without; `make regen-bench` ranks its full run."""
+    return _shape(recorded, ranking) == _shape(printed, ranking)
