@@ -216,9 +216,13 @@ def format_outputs(outputs: dict[str, str]) -> str:
 
 
 def read_outputs(path: Path) -> dict[str, str]:
-    """Parse a snippet file's outputs file back into {section: text}."""
+    """Parse a snippet file's outputs file back into {section: text} (cached by the file's content)."""
     out_path = output_file(path)
     if not out_path.exists():
         return {}
-    sections = split_sections(out_path.read_text(encoding="utf-8"), _display(out_path))
-    return {name: "".join(line + "\n" for line in lines) for name, _, lines in sections}
+    return dict(_parse_outputs(_display(out_path), out_path.read_text(encoding="utf-8")))
+
+
+@functools.lru_cache(maxsize=512)
+def _parse_outputs(where: str, text: str) -> tuple[tuple[str, str], ...]:
+    return tuple((name, "".join(line + "\n" for line in lines)) for name, _, lines in split_sections(text, where))
