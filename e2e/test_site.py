@@ -27,7 +27,8 @@ def test_the_site_has_both_languages():
 
 @pytest.mark.parametrize(("lang", "page"), PAGES, ids=IDS)
 def test_page_is_clean_offline_and_fits_a_phone(phone, base_url, lang, page):
-    """No console errors, no request to another host, math rendered, images loaded, no sideways scroll at 390 px."""
+    """No console errors, no request to another host, math rendered, images loaded, no sideways scroll at 390 px;
+    a notebook page is also rendered executed (check_notebook_page)."""
     tab = phone.new_page()
     errors, foreign = [], []
     tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
@@ -60,6 +61,8 @@ def test_page_is_clean_offline_and_fits_a_phone(phone, base_url, lang, page):
     assert not broken, f"{url}: images that did not load: {broken}"
     width = tab.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert width[0] <= width[1], f"{url}: horizontal scroll at 390 px ({width[0]} > {width[1]})"
+    if page.startswith("notebooks/"):
+        check_notebook_page(tab, url, lang, page)
     tab.close()
 
 
@@ -77,7 +80,8 @@ def test_language_switcher_links_the_same_page(lang, page):
         for tag in SWITCHER_LINK.findall(html)
     }
     assert other in links, f"{lang}/{page}: no language switcher link to {other} ({links})"
-    assert urljoin(page_url(base, lang, page), links[other]) == page_url(base, other, page)
+    target = urljoin(page_url(base, lang, page), links[other]).removeprefix(base)
+    assert target == page_url("", other, page), f"{lang}/{page}: the switcher's {other} link leads to /{target}"
 
 
 # Clicking the switcher: the same menu on every page (its links are checked above), so a reading page and a notebook
@@ -186,20 +190,14 @@ def test_dark_mode_toggle_persists(browser, base_url):
     tab.close()
 
 
-NOTEBOOKS = [(lang, p) for lang, p in PAGES if p.startswith("notebooks/")]
-
-
-@pytest.mark.parametrize(("lang", "page"), NOTEBOOKS, ids=[f"{lang}/{page}" for lang, page in NOTEBOOKS])
-def test_notebook_page_is_rendered_executed(desktop, base_url, lang, page):
-    """mkdocs-jupyter pages in both languages: every code cell ran, plots are inline, math is typeset,
-    and the .ipynb next to the page downloads (with its outputs)."""
+def check_notebook_page(tab, url: str, lang: str, page: str) -> None:
+    """A mkdocs-jupyter page (loaded in `tab`): every code cell ran, plots are inline, math is typeset, and the
+    .ipynb next to the page downloads (with its outputs). Run by the page test above, in the same visit: notebook
+    pages are the heaviest of the site (~800 KB of HTML each)."""
     import json
     import urllib.request
 
     slug = page.strip("/").split("/")[-1]
-    tab = desktop.new_page()
-    url = page_url(base_url, lang, page)
-    tab.goto(url, wait_until="load")  # KaTeX (deferred scripts) has run; console and requests: the test above
     cell = ".jp-CodeCell[id^='cell-id=']"  # nbconvert nests two .jp-CodeCell divs per cell
     cells = tab.evaluate(f'document.querySelectorAll("{cell}").length')
     counts = tab.evaluate(f'[...document.querySelectorAll("{cell} .jp-InputPrompt")].map(e => e.textContent.trim())')
@@ -217,8 +215,7 @@ def test_notebook_page_is_rendered_executed(desktop, base_url, lang, page):
     with urllib.request.urlopen(f"{url}{slug}.ipynb") as response:
         nb = json.load(response)
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
-    assert len(code) == cells and all(c["execution_count"] for c in code)
-    tab.close()
+    assert len(code) == cells and all(c["execution_count"] for c in code), f"{url}{slug}.ipynb: not executed"
 
 
 def test_unknown_url_gets_the_404_page(desktop, base_url):
