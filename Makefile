@@ -8,6 +8,8 @@
 #   make e2e     browser tests of the built site in headless Chromium
 #   make bench   build/test timings and the page-weight budget
 #   make lighthouse  Lighthouse scores of the built site (home and heaviest chapter, both languages)
+#   make translations  English pages older than their Chinese source (warns) and zh/en structure drift (fails)
+#   make workflows   lint .github/ (GitHub Actions workflows) with actionlint
 
 PYTHON ?= python3
 VENV   := .venv
@@ -16,7 +18,8 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup serve test test-portable build regen regen-all regen-bench format e2e bench lighthouse lock clean
+.PHONY: setup serve test test-portable build regen regen-all regen-bench format e2e bench lighthouse translations \
+        workflows lock clean
 
 setup: $(STAMP)
 
@@ -53,14 +56,21 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix snippets tools tests e2e
 	$(BIN)/ruff format snippets tools tests e2e
 
+E2E_WORKERS ?= 2
 e2e: build
-	$(BIN)/python -m pytest e2e
+	$(BIN)/python -m pytest e2e -n $(E2E_WORKERS)
 
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench
 
 lighthouse: build
 	$(BIN)/python -m tools.lighthouse
+
+translations: $(STAMP)
+	$(BIN)/python -m tools.translations
+
+workflows: $(STAMP)
+	$(BIN)/jactionlint
 
 lock: $(STAMP)
 	{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | sed 's/^torch==2.13.0+cpu$$/torch==2.13.0/'; } > constraints.tmp

@@ -1,23 +1,26 @@
-"""The built site (site/, from `make build`) served on loopback under its site_url path, and a headless Chromium.
+"""Fixtures for the browser tests: the built site (site/, from `make build`) served on loopback under its site_url
+path, and a headless Chromium.
 
 The browser is Debian's /usr/bin/chromium (or $CHROMIUM); a missing browser fails the run, it is never skipped
-and never downloaded.
+and never downloaded. Under pytest-xdist (`make e2e` runs two workers) each worker has its own server and browser:
+the session fixtures here hold no state that tests share across workers.
+
+Helpers for test modules live in tools.serve (SITE, site_pages, page_url, LANG_PREFIX); the names are re-exported
+here for test files written against this conftest.
 """
 
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from tools.serve import LANG_PREFIX, SITE, page_url, serve, site_pages
+from tools.snippets import ROOT
 
-from tools.serve import serve  # noqa: E402
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "LANG_PREFIX", "ROOT", "SITE", "page_url", "site_pages"]
 
-SITE = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()  # make build writes site/
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -29,11 +32,13 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
-LANG_PREFIX = {"zh": "", "en": "en/"}
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="session")
 def base_url():
+    """http://127.0.0.1:PORT/<site_url path>: the built site, served as GitHub Pages serves it."""
     if not (SITE / "index.html").exists():
         pytest.fail("site/ is not built: run `make build` (make e2e does) first", pytrace=False)
     with serve(SITE) as url:
@@ -42,6 +47,7 @@ def base_url():
 
 @pytest.fixture(scope="session")
 def browser():
+    """One headless Chromium per test process."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"no browser at {CHROMIUM}: `apt-get install chromium` (or set CHROMIUM=...)", pytrace=False)
     from playwright.sync_api import sync_playwright
@@ -52,18 +58,18 @@ def browser():
         browser.close()
 
 
-def site_pages() -> list[tuple[str, str]]:
-    """(lang, path relative to the language root) of every page in the built site."""
-    found = []
-    for index in sorted(SITE.rglob("index.html")):
-        rel = index.parent.relative_to(SITE).as_posix().removeprefix(".")
-        if rel.startswith(("assets", "search")):
-            continue
-        lang = "en" if rel == "en" or rel.startswith("en/") else "zh"
-        page = rel.removeprefix("en").strip("/")
-        found.append((lang, f"{page}/" if page else ""))
-    return found
+@pytest.fixture(scope="session")
+def phone(browser):
+    """A browser context shared by the tests that only read pages at 390 px (its HTTP cache is reused). A test
+    that changes state (storage, permissions, colour scheme) makes its own context instead."""
+    context = browser.new_context(viewport=PHONE)
+    yield context
+    context.close()
 
 
-def page_url(base: str, lang: str, page: str) -> str:
-    return f"{base}{LANG_PREFIX[lang]}{page}"
+@pytest.fixture(scope="session")
+def desktop(browser):
+    """Like `phone`, at 1280 px."""
+    context = browser.new_context(viewport=DESKTOP)
+    yield context
+    context.close()

@@ -1,4 +1,5 @@
-"""Serve a built site on loopback under its site_url path, as GitHub Pages does (used by e2e/ and lighthouse).
+"""Serve a built site on loopback under its site_url path, as GitHub Pages does (used by e2e/ and lighthouse),
+and list the pages it holds.
 
 GitHub Pages serves the project under /<repo>/, answers a missing page with the site's 404.html, and compresses
 text with gzip; the server does the same (gzip on request), so the browser sees what readers get.
@@ -10,6 +11,7 @@ import contextlib
 import functools
 import gzip
 import io
+import os
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +21,26 @@ from urllib.parse import urlsplit
 from .snippets import ROOT
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
+SITE = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()  # `make build` writes site/
+LANG_PREFIX = {"zh": "", "en": "en/"}  # Chinese is the default language, at the site root
+
+
+def site_pages(site: Path = SITE) -> list[tuple[str, str]]:
+    """(lang, path relative to the language root, "" or "data-ops/") of every page in a built site."""
+    found = []
+    for index in sorted(site.rglob("index.html")):
+        rel = index.parent.relative_to(site).as_posix().removeprefix(".")
+        if rel.startswith(("assets", "search")):
+            continue
+        lang = "en" if rel == "en" or rel.startswith("en/") else "zh"
+        page = rel.removeprefix("en").strip("/")
+        found.append((lang, f"{page}/" if page else ""))
+    return found
+
+
+def page_url(base: str, lang: str, page: str) -> str:
+    """The URL of a page from site_pages() under a served base URL (or under site_url)."""
+    return f"{base}{LANG_PREFIX[lang]}{page}"
 
 
 def site_path() -> str:
