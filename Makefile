@@ -1,7 +1,8 @@
 # One entry point for readers, maintainers and CI. Every target sets up .venv first if needed.
 #   make serve   live preview at http://127.0.0.1:8000/d2l-notes/ (reloads when docs/ or snippets/ change)
 #   make test    the full test suite (the command CI runs)
-#   make build   strict build of the whole site into site/
+#   make build   strict build of the whole site into site/, with the print edition (site/pdf/*.pdf)
+#   make pdf     the same: the site and its two PDFs (tools/pdf.py prints them in headless Chromium)
 #   make regen   re-run every snippet: refresh outputs and figures after changing code
 #   make e2e     browser tests of the built site in headless Chromium
 #   make bench   build/test timings and the page-weight budget
@@ -14,7 +15,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup serve test build regen format e2e bench lighthouse lock clean
+.PHONY: setup serve test build pdf regen format e2e bench lighthouse lock clean
 
 setup: $(STAMP)
 
@@ -32,6 +33,9 @@ test: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m tools.pdf
+
+pdf: build
 
 regen: $(STAMP)
 	$(BIN)/python -m tools.regenerate
