@@ -115,6 +115,22 @@ def all_code() -> str:
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_bookmarks(lang):
+    """The PDF's outline (bookmarks) has every page of the navigation, in order, each title once."""
+    from xml.etree import ElementTree
+
+    xml = _tool("pdftohtml", "-xml", "-stdout", "-i", "-q", "-f", "1", "-l", "1", str(pdf(lang)))
+    items = [squash(item.text or "") for item in ElementTree.fromstring(xml).iter("item")]
+    assert len(items) > 50, f"{pdf(lang).name}: {len(items)} bookmarks: Chromium wrote no outline"
+    rest = iter(items)
+    for name in nav_files():
+        heading = squash(title(lang, name))
+        assert any(item == heading for item in rest), f"{pdf(lang).name}: no bookmark '{heading}' ({name}) in order"
+    doubled = [item for item in items if item and item == item[: len(item) // 2] * 2]
+    assert not doubled, f"{pdf(lang).name}: bookmark titles doubled (a heading's line box too tight?): {doubled}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_math_is_typeset(lang):
     """No TeX left in the text, except inside code (a matplotlib label is TeX in a Python string)."""
     raw = re.compile(r"\$\$|\\frac|\\begin\{|\\\(|\\\[")

@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
@@ -244,12 +245,12 @@ def print_document(lang: str, config) -> str:
   <ol>{toc_html}</ol>
 </nav>"""
     return f"""<!doctype html>
-<html lang="{lang}">
+<html lang="{lang}" dir="ltr">
 <head>
 <meta charset="utf-8">
 <title>{html.escape(config.site_name)}</title>
 {head_links}</head>
-<body class="print-edition" data-md-color-scheme="default" data-md-color-primary="indigo" data-md-color-accent="indigo">
+<body class="print-edition" dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo">
 <main class="md-typeset">
 {title_page}
 {"".join(body)}
@@ -259,12 +260,25 @@ def print_document(lang: str, config) -> str:
 """
 
 
+def _check_links(document: str, lang: str) -> None:
+    """Every link into the print document must land on an id in it (a wrong rewrite would be a dead link)."""
+    soup = BeautifulSoup(document, "html.parser")
+    ids = {tag["id"] for tag in soup.find_all(id=True)}
+    dead = sorted(
+        {a["href"] for a in soup.find_all("a", href=True) if a["href"].startswith("#")} - {f"#{i}" for i in ids}
+    )
+    if dead:
+        raise PluginError(f"print edition ({lang}): links to nothing in the print document: {dead[:10]}")
+
+
 def on_post_build(config):
     """Write this language's print document (each language's build runs this hook once)."""
     lang = _language(config)
     if not _NAV.get(lang) or len(_HTML.get(lang, {})) < len(_NAV[lang]):
         return
+    document = print_document(lang, config)
+    _check_links(document, lang)
     OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / f"{lang}.html").write_text(print_document(lang, config), encoding="utf-8")
+    (OUT / f"{lang}.html").write_text(document, encoding="utf-8")
     meta = {"lang": lang, "base": urlsplit(config.site_url or "/").path, "title": config.site_name}
     (OUT / f"{lang}.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
