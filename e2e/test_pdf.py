@@ -148,6 +148,11 @@ def test_fonts_are_embedded(lang):
     not_embedded = [row for row in rows if row.split()[-5] != "yes"]
     assert not not_embedded, f"{pdf(lang).name}: fonts not embedded: {not_embedded}"
     assert any("KaTeX" in row for row in rows), f"{pdf(lang).name}: no KaTeX font: math is not typeset"
+    # Real fonts, not glyph procedures: Skia writes Type 3 for CFF fonts (the installed Noto CJK) and fake bold.
+    type3 = [row for row in rows if "Type 3" in row]
+    assert not type3, f"{pdf(lang).name}: {len(type3)} Type 3 fonts (a face missing from tools/pdf.py FACES?)"
+    for face in ("NotoSansCJKsc-Regular", "NotoSansCJKsc-Bold", "NotoSansMonoCJKsc-Regular"):
+        assert any(face in row for row in rows), f"{pdf(lang).name}: {face} is not embedded"
 
 
 @pytest.mark.parametrize("lang", LANGS)

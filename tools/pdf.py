@@ -6,13 +6,21 @@ Debian's headless Chromium (or $CHROMIUM; never a downloaded browser) and prints
 tagged, with bookmarks from the headings. Chromium cannot fill in page numbers by itself (no target-counter()), so
 it prints twice: the first PDF tells on which page each table-of-contents entry starts (its named destinations,
 read with poppler's pdfinfo), the numbers go into the table of contents, and the second print is the PDF.
+
+Fonts: Debian's fonts-noto-cjk are CFF-flavoured OpenType, which Chromium's PDF backend (Skia) can only embed as
+Type 3 glyph procedures: text, but no real font. So the print gets real fonts instead: Noto Sans CJK SC (regular,
+bold) and Noto Sans Mono CJK SC, subset to the characters of the print documents and converted to TrueType
+outlines with fontTools (cached in .cache/print/fonts/), which Chromium embeds as CID TrueType subsets.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import html as htmllib
 import os
 import re
+import string
 import subprocess
 import sys
 import tempfile
@@ -28,6 +36,80 @@ LANGS = ("zh", "en")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 MAX_BYTES = 10 * 1024 * 1024
+FONTS = PRINT / "fonts"
+# file served to the print document -> (fontconfig pattern that finds the collection, family inside it, @font-face)
+FACES = {
+    "sans-400.ttf": ("Noto Sans CJK SC:regular", "Noto Sans CJK SC", "D2L Print Sans", 400),
+    "sans-700.ttf": ("Noto Sans CJK SC:bold", "Noto Sans CJK SC", "D2L Print Sans", 700),
+    "mono-400.ttf": ("Noto Sans Mono CJK SC:regular", "Noto Sans Mono CJK SC", "D2L Print Mono", 400),
+    # bold code (in a bold summary line): without its own face Chromium fakes bold, which Skia draws as Type 3
+    "mono-700.ttf": ("Noto Sans Mono CJK SC:bold", "Noto Sans Mono CJK SC", "D2L Print Mono", 700),
+}
+
+
+def _to_truetype(font) -> None:
+    """CFF outlines -> TrueType (quadratic) outlines, in place (what fontTools' otf2ttf example does)."""
+    from fontTools.pens.cu2quPen import Cu2QuPen
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import newTable
+
+    order = font.getGlyphOrder()
+    glyphs = font.getGlyphSet()
+    glyf = newTable("glyf")
+    glyf.glyphOrder, glyf.glyphs = order, {}
+    for name in order:
+        pen = TTGlyphPen(glyphs)
+        glyphs[name].draw(Cu2QuPen(pen, max_err=1.0, reverse_direction=True))
+        glyf[name] = pen.glyph()
+    font["glyf"], font["loca"] = glyf, newTable("loca")
+    for table in ("CFF ", "VORG"):
+        if table in font:
+            del font[table]
+    maxp = font["maxp"] = newTable("maxp")
+    maxp.tableVersion = 0x00010000
+    for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs", "maxStackElements"):
+        setattr(maxp, field, 0)
+    maxp.maxZones, maxp.maxSizeOfInstructions, maxp.maxComponentElements = 1, 0, 0
+    font["head"].glyphDataFormat = 0
+    post = font["post"]
+    post.formatType, post.extraNames, post.mapping, post.glyphOrder = 2.0, [], {}, order
+    font.sfntVersion = "\x00\x01\x00\x00"
+
+
+def print_fonts(documents: list[str]) -> dict[str, bytes]:
+    """The print fonts (FACES), subset to every character of the documents; cached by character set."""
+    from fontTools import subset
+    from fontTools.ttLib import TTCollection
+
+    chars = "".join(sorted(set(htmllib.unescape("".join(documents))) | set(string.printable)))
+    files = {}
+    for name, (pattern, family, _, _) in FACES.items():
+        found = subprocess.run(["fc-match", "--format=%{file}", pattern], capture_output=True, text=True).stdout
+        if "NotoSans" not in found:
+            sys.exit(f"no {family} font (fc-match {pattern!r} -> {found!r}): `apt-get install fonts-noto-cjk`")
+        files[name] = Path(found)
+    key = hashlib.sha256((chars + repr(sorted((n, str(p)) for n, p in files.items()))).encode()).hexdigest()[:16]
+    cache = FONTS / key
+    if not all((cache / name).exists() for name in FACES):
+        cache.mkdir(parents=True, exist_ok=True)
+        for name, (_, family, _, _) in FACES.items():
+            collection = TTCollection(str(files[name]), lazy=True)
+            font = next(f for f in collection.fonts if f["name"].getDebugName(1) == family)
+            options = subset.Options()
+            options.layout_features, options.name_IDs, options.notdef_outline = ["*"], ["*"], True
+            subsetter = subset.Subsetter(options)
+            subsetter.populate(text=chars)
+            subsetter.subset(font)
+            _to_truetype(font)
+            font.save(str(cache / name))
+    return {name: (cache / name).read_bytes() for name in FACES}
+
+
+def font_faces(url: str) -> str:
+    return "".join(
+        f"@font-face {{ font-family: '{face}'; font-weight: {weight}; src: url({url}__print__/fonts/{name}); }}\n"
+        for name, (_, _, face, weight) in FACES.items()
+    )
 
 
 def pdf_path(lang: str) -> Path:
@@ -50,14 +132,22 @@ async def _print(page, target: Path, final: bool) -> None:
     await page.pdf(path=str(target), prefer_css_page_size=True, print_background=final, outline=final, tagged=final)
 
 
-async def build(lang: str, browser, url: str) -> Path:
+def document(lang: str) -> str:
     source = PRINT / f"{lang}.html"
     if not source.exists():
         sys.exit(f"{source} is missing: build the site first (`make build`), the print_edition hook writes it")
-    html = source.read_text(encoding="utf-8")
+    return source.read_text(encoding="utf-8")
+
+
+async def build(lang: str, browser, url: str, fonts: dict[str, bytes]) -> Path:
+    html = document(lang).replace("</head>", f"<style>\n{font_faces(url)}</style>\n</head>", 1)
     page = await browser.new_page()
-    address = f"{url}__print__/{lang}.html"  # served from memory: the document is not part of the site
+    address = f"{url}__print__/{lang}.html"  # served from memory, like the fonts: neither is part of the site
     await page.route(address, lambda route: route.fulfill(body=html, content_type="text/html; charset=utf-8"))
+    await page.route(
+        f"{url}__print__/fonts/*",
+        lambda route: route.fulfill(body=fonts[route.request.url.rsplit("/", 1)[1]], content_type="font/ttf"),
+    )
     failed = []
     page.on("requestfailed", lambda request: failed.append(request.url))
     page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
@@ -101,10 +191,12 @@ async def _main() -> None:
     if not Path(CHROMIUM).exists():
         sys.exit(f"no browser at {CHROMIUM}: `apt-get install chromium` (or set CHROMIUM=...)")
     start = time.perf_counter()
+    fonts = print_fonts([document(lang) for lang in LANGS])
+    print(f"print fonts ready in {time.perf_counter() - start:.1f} s")
     with serve(SITE) as url:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            targets = await asyncio.gather(*(build(lang, browser, url) for lang in LANGS))  # both at once
+            targets = await asyncio.gather(*(build(lang, browser, url, fonts) for lang in LANGS))  # both at once
             await browser.close()
     for target in targets:
         size = target.stat().st_size
