@@ -203,7 +203,7 @@ async def _main() -> None:
         count = re.search(
             r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True).stdout
         )
-        print(f"{target.relative_to(ROOT)}: {count[1] if count else '?'} pages, {size / 1e6:.1f} MB")
+        print(f"{target}: {count[1] if count else '?'} pages, {size / 1e6:.1f} MB")
         if size > MAX_BYTES:
             sys.exit(f"{target} is {size / 1e6:.1f} MB: over the 10 MiB budget")
     print(f"print edition built in {time.perf_counter() - start:.1f} s")
