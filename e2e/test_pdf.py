@@ -126,6 +126,9 @@ def test_bookmarks(lang):
     for name in nav_files():
         heading = squash(title(lang, name))
         assert any(item == heading for item in rest), f"{pdf(lang).name}: no bookmark '{heading}' ({name}) in order"
+    if lang == "en":  # e.g. a navigation section's title, which comes from mkdocs.yml's nav_translations
+        chinese = [item for item in items if re.search(r"[\u4e00-\u9fff]", item)]
+        assert not chinese, f"{pdf(lang).name}: Chinese bookmarks in the English PDF: {chinese}"
     doubled = [item for item in items if item and item == item[: len(item) // 2] * 2]
     assert not doubled, f"{pdf(lang).name}: bookmark titles doubled (a heading's line box too tight?): {doubled}"
 

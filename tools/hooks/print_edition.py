@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
+import logging
 import os
 import subprocess
+import time
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -57,6 +58,15 @@ TEXT = {
 }
 
 _NAV: dict[str, list[tuple[Page, str | None]]] = {}
+_COMMAND = {"name": "build"}
+log = logging.getLogger("mkdocs.hooks.print_edition")
+
+
+def on_startup(command, dirty):
+    """`mkdocs serve` rebuilds on every change and never prints: it skips the print documents."""
+    _COMMAND["name"] = command
+
+
 _HTML: dict[str, dict[str, str]] = {}
 
 
@@ -65,6 +75,7 @@ def _language(config) -> str:
     return i18n.current_language if i18n and i18n.current_language else LANGS[0]
 
 
+@event_priority(-150)  # after the i18n plugin's on_nav (-100), which translates the section titles
 def on_nav(nav, config, files):
     """Remember this language's pages in navigation order, each with the title of the section it is in."""
     order: list[tuple[Page, str | None]] = []
@@ -274,11 +285,11 @@ def _check_links(document: str, lang: str) -> None:
 def on_post_build(config):
     """Write this language's print document (each language's build runs this hook once)."""
     lang = _language(config)
-    if not _NAV.get(lang) or len(_HTML.get(lang, {})) < len(_NAV[lang]):
+    if _COMMAND["name"] == "serve" or not _NAV.get(lang) or len(_HTML.get(lang, {})) < len(_NAV[lang]):
         return
+    start = time.perf_counter()
     document = print_document(lang, config)
     _check_links(document, lang)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{lang}.html").write_text(document, encoding="utf-8")
-    meta = {"lang": lang, "base": urlsplit(config.site_url or "/").path, "title": config.site_name}
-    (OUT / f"{lang}.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    log.info(f"print edition: .cache/print/{lang}.html written in {time.perf_counter() - start:.1f} s")
