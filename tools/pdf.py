@@ -1,7 +1,7 @@
 """Print the print edition to site/pdf/d2l-notes-<lang>.pdf: `python -m tools.pdf` after `mkdocs build`.
 
 The build (tools/hooks/print_edition.py) writes one HTML document per language to .cache/print/<lang>.html. This
-serves site/ on loopback (the document's styles, fonts and figures are the site's own), opens the document in
+serves site/ on loopback (the document's styles, KaTeX fonts and figures are the site's own), opens it in
 Debian's headless Chromium (or $CHROMIUM; never a downloaded browser) and prints it with Playwright's page.pdf:
 tagged, with bookmarks from the headings. Chromium cannot fill in page numbers by itself (no target-counter()), so
 it prints twice: the first PDF tells on which page each table-of-contents entry starts (its named destinations,
@@ -177,10 +177,13 @@ async def build(lang: str, browser, url: str, fonts: dict[str, bytes]) -> Path:
         "pages => document.querySelectorAll('[data-target]').forEach(e => e.textContent = pages[e.dataset.target])",
         numbers,
     )
-    await _print(page, target, final=True)
-    moved = {t for t, n in numbers.items() if destinations(target).get(t) != n}
+    draft = target.with_suffix(".tmp")  # the PDF replaces the old one only once it is checked
+    await _print(page, draft, final=True)
+    moved = {t for t, n in numbers.items() if destinations(draft).get(t) != n}
     if moved:  # the numbers changed the contents' layout: never seen, but a wrong page number must not ship
+        draft.unlink()
         sys.exit(f"print edition ({lang}): page numbers moved while filling in the contents: {sorted(moved)[:5]}")
+    draft.replace(target)
     await page.close()
     return target
 
