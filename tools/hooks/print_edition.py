@@ -120,9 +120,10 @@ def _build_date() -> str:
     return when.strftime("%Y-%m-%d")
 
 
-def _article(output: str, page: Page, lang: str, slugs: dict[str, str], base: str, site_url: str, text) -> str:
+def _article(output: str, page: Page, lang: str, slugs: dict[str, str], base: str, site_url: str, text):
     """The page's article, made fit for one shared print document."""
-    soup = BeautifulSoup(output, "html.parser")
+    start, end = output.find("<article"), output.rfind("</article>")
+    soup = BeautifulSoup(output[start : end + len("</article>")], "html.parser")  # not the navigation: faster
     article = soup.find("article")
     slug = slugs[page.url]
     page_url = base + page.url
@@ -177,24 +178,21 @@ def _article(output: str, page: Page, lang: str, slugs: dict[str, str], base: st
         for attr in ("src", "srcset"):
             if tag.get(attr) and not tag[attr].startswith(("http:", "https:", "data:")):
                 tag[attr] = urljoin(page_url, tag[attr])
-    return article.decode_contents()
+    return article
 
 
-def _heading_levels(fragment: str, shift: int) -> str:
+def _heading_levels(article, shift: int) -> None:
     """Pages inside a navigation section sit one level below it (the PDF bookmarks nest by heading level)."""
     if not shift:
-        return fragment
-    soup = BeautifulSoup(fragment, "html.parser")
+        return
     for level in range(5, 0, -1):
-        for tag in soup.find_all(f"h{level}"):
+        for tag in article.find_all(f"h{level}"):
             tag.name = f"h{level + shift}"
             tag["class"] = [*tag.get("class", []), f"print-h{level}"]
-    return soup.decode()
 
 
-def _toc_entries(fragment: str) -> list[tuple[int, str, str]]:
-    soup = BeautifulSoup(fragment, "html.parser")
-    headings = soup.find_all(["h1", "h2", "h3"])
+def _toc_entries(article) -> list[tuple[int, str, str]]:
+    headings = article.find_all(["h1", "h2", "h3"])
     return [(int(h.name[1]), h["id"], h.get_text(" ", strip=True)) for h in headings if h.get("id")]
 
 
@@ -206,17 +204,17 @@ def print_document(lang: str, config) -> str:
     slugs = {page.url: _slug(page, lang) for page, _ in order}
     head_links = ""
     first = _HTML[lang][order[0][0].file.src_uri]
-    soup = BeautifulSoup(first, "html.parser")
-    for link in soup.head.find_all("link", rel="stylesheet"):
+    soup = BeautifulSoup(first[: first.find("</head>")], "html.parser")
+    for link in soup.find_all("link", rel="stylesheet"):
         head_links += f'<link rel="stylesheet" href="{urljoin(base + order[0][0].url, link["href"])}">\n'
     katex = f"{base}assets/katex/katex.min.css"
     if katex not in head_links:
         head_links += f'<link rel="stylesheet" href="{katex}">\n'
     head_links += f'<link rel="stylesheet" href="{base}assets/stylesheets/print.css">\n'
 
-    body, toc, section_open = [], [], None
+    body, toc, section_open, ids, links = [], [], None, set(slugs.values()), set()
     for page, section in order:
-        fragment = _article(_HTML[lang][page.file.src_uri], page, lang, slugs, base, site_url, text)
+        article = _article(_HTML[lang][page.file.src_uri], page, lang, slugs, base, site_url, text)
         slug = slugs[page.url]
         parts = []
         if section and section != section_open:
@@ -224,14 +222,17 @@ def print_document(lang: str, config) -> str:
             parts.append(f'<h1 class="print-part" id="{section_id}">{html.escape(section)}</h1>')
             toc.append((1, section_id, section, "part"))
         section_open = section
-        fragment = _heading_levels(fragment, 1 if section else 0)
-        for level, hid, title in _toc_entries(fragment):
+        _heading_levels(article, 1 if section else 0)
+        ids.update(tag["id"] for tag in article.find_all(id=True))
+        links.update(a["href"][1:] for a in article.find_all("a", href=True) if a["href"].startswith("#"))
+        for level, hid, title in _toc_entries(article):
             if level <= (2 if section else 1):  # page titles
                 toc.append((level, hid, title, "page"))
             elif level == (3 if section else 2):  # their sections
                 toc.append((level, hid, title, "sub"))
         classes = "print-page print-page--nested" if section else "print-page"
-        body.append(f'<section class="{classes}" id="{slug}">{"".join(parts)}{fragment}</section>')
+        body.append(f'<section class="{classes}" id="{slug}">{"".join(parts)}{article.decode_contents()}</section>')
+    _check_links(links - ids, lang)
 
     toc_html = "".join(
         f'<li class="print-toc-l-{kind}"><a href="#{hid}"><span class="print-toc-title">{html.escape(title)}</span>'
@@ -271,15 +272,10 @@ def print_document(lang: str, config) -> str:
 """
 
 
-def _check_links(document: str, lang: str) -> None:
+def _check_links(dead: set[str], lang: str) -> None:
     """Every link into the print document must land on an id in it (a wrong rewrite would be a dead link)."""
-    soup = BeautifulSoup(document, "html.parser")
-    ids = {tag["id"] for tag in soup.find_all(id=True)}
-    dead = sorted(
-        {a["href"] for a in soup.find_all("a", href=True) if a["href"].startswith("#")} - {f"#{i}" for i in ids}
-    )
     if dead:
-        raise PluginError(f"print edition ({lang}): links to nothing in the print document: {dead[:10]}")
+        raise PluginError(f"print edition ({lang}): links to nothing in the print document: {sorted(dead)[:10]}")
 
 
 def on_post_build(config):
@@ -289,7 +285,6 @@ def on_post_build(config):
         return
     start = time.perf_counter()
     document = print_document(lang, config)
-    _check_links(document, lang)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{lang}.html").write_text(document, encoding="utf-8")
     log.info(f"print edition: .cache/print/{lang}.html written in {time.perf_counter() - start:.1f} s")
