@@ -1,7 +1,8 @@
 # One entry point for readers, maintainers and CI. Every target sets up .venv first if needed.
 #   make serve   live preview at http://127.0.0.1:8000/d2l-notes/ (reloads when docs/ or snippets/ change)
 #   make test    the full test suite (the command CI runs)
-#   make build   strict build of the whole site into site/
+#   make build   strict build of the whole site into site/, with the print edition (site/pdf/*.pdf)
+#   make pdf     the same: the site and its two PDFs (tools/pdf.py prints them in headless Chromium)
 #   make regen   re-run the snippets whose code changed: refresh their outputs and figures (a few seconds)
 #   make regen-all     re-run every snippet file; make regen-bench re-measures the timing snippets (bench_*.py)
 #   make test-portable the outputs tests again under other PyTorch kernels (what CI adds: another CPU)
@@ -18,8 +19,8 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup serve test test-portable build regen regen-all regen-bench format e2e bench lighthouse translations \
-        workflows lock clean
+.PHONY: setup serve test test-portable build pdf regen regen-all regen-bench format e2e bench lighthouse \
+        translations workflows lock clean
 
 setup: $(STAMP)
 
@@ -42,6 +43,9 @@ test-portable: $(STAMP)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m tools.pdf
+
+pdf: build
 
 regen: $(STAMP)
 	$(BIN)/python -m tools.regenerate
