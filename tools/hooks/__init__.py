@@ -1,0 +1,21 @@
+"""MkDocs hooks, one concern per module, registered in mkdocs.yml `hooks:` (MkDocs loads each file by its path).
+
+- translations.py  every page exists in both languages (on_config)
+- snippets.py      page code fences: snippet includes, titles and recorded outputs (on_page_markdown)
+- notebooks.py     the chapter notebooks as pages of each language (on_files ... on_post_page)
+- math.py          KaTeX at build time, and KaTeX's files copied into the site (on_post_page, on_post_build)
+- sitemap.py       the generated notebooks added to sitemap.xml (on_post_build)
+
+HTML outside the page content is changed by template overrides in overrides/ (theme.custom_dir), not here.
+This package module holds what several hooks share.
+"""
+
+from __future__ import annotations
+
+from tools.pages import LANGS
+
+
+def language(config) -> str:
+    """The language being built: the i18n plugin runs one build per language."""
+    i18n = config.plugins.get("i18n")
+    return i18n.current_language if i18n and i18n.current_language else LANGS[0]
