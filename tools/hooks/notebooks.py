@@ -92,10 +92,17 @@ def _toc_ids(items) -> list[str]:
     return [i for item in items for i in [item.id, *_toc_ids(item.children)]]
 
 
+@event_priority(-50)  # after mkdocs-jupyter's on_post_page (0), which copies the page's .ipynb next to it
 def on_post_page(output, page, config):
-    """nbconvert and mkdocs-jupyter's table of contents slugify headings differently (Chinese headings get id=""
-    in one and _1, _2 in the other): give the headings the ids the table of contents links to, in order."""
+    """The downloadable .ipynb links to the published site; the page's headings get the table of contents' ids."""
     if not page.file.src_uri.endswith(".ipynb"):
         return output
+    src = Path(page.file.abs_src_path)
+    lang = src.relative_to(notebooks.CACHE).parts[0]
+    if config.site_url:
+        download = Path(page.file.abs_dest_path).with_name(src.name)
+        download.write_text(notebooks.download_text(DOCS / lang / f"{src.stem}.md", lang, config.site_url), "utf-8")
+    # nbconvert and mkdocs-jupyter's table of contents slugify headings differently (Chinese headings get id=""
+    # in one and _1, _2 in the other): give the headings the ids the table of contents links to, in order.
     ids = iter(_toc_ids(page.toc.items))
     return HEADING.sub(lambda m: f'<h{m["level"]} id="{next(ids, m["id"])}"', output)
