@@ -29,9 +29,10 @@ SCROLL = """async () => {
   for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
     scrollTo(0, y);
     await new Promise(requestAnimationFrame);
+    await new Promise(requestAnimationFrame);
   }
   scrollTo(0, 0);
-  await new Promise(requestAnimationFrame);
+  await new Promise(resolve => setTimeout(resolve, 100));
 }"""
 RUN = """async () => (await axe.run(document, {resultTypes: ["violations"]})).violations.map(v => ({
   id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5), count: v.nodes.length}))"""
