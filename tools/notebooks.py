@@ -1,33 +1,51 @@
 """Chapter notebooks, made at build time from a page and the snippet sections it includes (no second copy).
 
 Markdown between code blocks becomes markdown cells (Material-only syntax simplified), each included snippet
-section becomes a code cell, the "full code" section is left out. Notebooks are executed with nbclient in an
-empty directory; outputs are cached by the hash of the code cells, so a warm build executes nothing and both
-languages share one execution.
+section becomes a code cell, the "full code" section is left out. A first code cell, all comments, states what
+the notebook needs (the site's install line, commented out so "Run all" does not reinstall) and which files it
+writes. Notebooks are executed with nbclient in an empty directory; outputs (and the files written) are cached by
+the hash of the code cells, so a warm build executes nothing and both languages share one execution.
+
+The notebook rendered on the site links to the site's pages relatively; the .ipynb readers download
+(`download_text`) links to the published site (site_url), so that it works offline on a reader's disk and on Colab.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import tempfile
+import tomllib
 from pathlib import Path
 
 import nbformat
 
-from .pages import DOCS, scan_fences
+from .install import install_line, requirements
+from .pages import DOCS, LANGS, scan_fences
 from .snippets import ROOT, parse_sections
 
 CACHE = ROOT / ".cache" / "notebooks"
 EXECUTED = CACHE / "executed"
 INTRO = {
-    "zh": "本 notebook 由网页《{title}》自动生成：代码与网页完全相同，来自仓库的 `snippets/` 目录。"
-    "[下载 .ipynb]({slug}.ipynb)",
+    "zh": "本 notebook 由网页《{title}》自动生成：代码与网页完全相同，来自仓库的 `snippets/` 目录。{download}",
     "en": "This notebook is generated from the page *{title}*: the code is exactly the page's, from the repository's "
-    "`snippets/` directory. [Download the .ipynb]({slug}.ipynb)",
+    "`snippets/` directory.{download}",
 }
+DOWNLOAD = {"zh": "[下载 .ipynb]({slug}.ipynb)", "en": " [Download the .ipynb]({slug}.ipynb)"}
+REQUIREMENTS = {
+    "zh": "# 运行本 notebook 需要 Python {python}，以及 {packages}（torch 用 CPU 版即可）。\n"
+    "# 缺少这些包时，去掉下一行开头的“# ”，运行一次这个单元格（Colab 已预装，可直接运行）：\n"
+    "# %{install}\n",
+    "en": "# This notebook needs Python {python} with {packages} (the CPU build of torch is enough).\n"
+    '# If they are missing, remove the "# " from the next line and run this cell once (Colab has them already):\n'
+    "# %{install}\n",
+}
+WRITES = {
+    "zh": ("# 运行时会在当前目录写入：{files}", "# 运行时不会写入任何文件。"),
+    "en": ("# Running it writes these files into the current folder: {files}", "# Running it writes no files."),
+}
+REQUIREMENTS_ID = "requirements"
 IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?$")
 ATTR = re.compile(r"\s*\{\s*#[-\w]+\s*\}")
 ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s+\w+(?:\s+"(?P<title>[^"]*)")?\s*$')
@@ -42,14 +60,15 @@ MD_LINK = re.compile(r"\]\((?P<page>[-\w]+)\.md(?P<anchor>#[-\w]+)?\)")
 SAME_PAGE_LINK = re.compile(r"\]\((?P<anchor>#[-\w]+)\)")
 
 
-def _links(line: str, slug: str) -> str:
-    """Links as seen from the notebook page (<lang>/notebooks/<slug>/): chapters are two levels up; anchors of
-    the chapter itself point at the chapter page, whose sections (errata, ...) the notebook does not repeat."""
-    line = MD_LINK.sub(lambda m: f"](../../{'' if m['page'] == 'index' else m['page'] + '/'}{m['anchor'] or ''})", line)
-    return SAME_PAGE_LINK.sub(lambda m: f"](../../{slug}/{m['anchor']})", line)
+def _links(line: str, slug: str, base: str) -> str:
+    """Links to the chapters, from `base` (the language root: "../../" from the notebook page, or an absolute URL);
+    anchors of the chapter itself point at the chapter page, whose sections (errata, ...) the notebook does not
+    repeat."""
+    line = MD_LINK.sub(lambda m: f"]({base}{'' if m['page'] == 'index' else m['page'] + '/'}{m['anchor'] or ''})", line)
+    return SAME_PAGE_LINK.sub(lambda m: f"]({base}{slug}/{m['anchor']})", line)
 
 
-def _markdown(lines: list[str], slug: str) -> str:
+def _markdown(lines: list[str], slug: str, base: str) -> str:
     """Material Markdown to plain Jupyter Markdown: no {#ids}, admonitions as block quotes, links that work."""
     out: list[str] = []
     quoting = False
@@ -66,10 +85,23 @@ def _markdown(lines: list[str], slug: str) -> str:
             continue
         quoting = False
         out.append(ATTR.sub("", line))
-    return _links("\n".join(out).strip(), slug)
+    return _links("\n".join(out).strip(), slug, base)
 
 
-def make_notebook(page: Path, lang: str) -> nbformat.NotebookNode:
+def requirements_cell(lang: str, files: list[str] | None) -> str:
+    """The first cell's comments: what to install (the home pages' line) and which files running it writes."""
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        python = tomllib.load(f)["project"]["requires-python"].removeprefix(">=") + "+"
+    packages = ("、" if lang == "zh" else ", ").join(requirements())
+    text = REQUIREMENTS[lang].format(python=python, packages=packages, install=install_line())
+    if files is None:  # not executed yet: what it writes is known once it ran (a comment changes no result)
+        return text.rstrip("\n")
+    some, none = WRITES[lang]
+    return text + (some.format(files=", ".join(files)) if files else none)
+
+
+def make_notebook(page: Path, lang: str, base: str = "../../", files: list[str] | None = None) -> nbformat.NotebookNode:
+    """The notebook of a chapter page; `base` is where its links to the chapters start (see _links)."""
     text = page.read_text(encoding="utf-8")
     if text.startswith("---\n"):
         text = text.split("---\n", 2)[2]
@@ -83,19 +115,25 @@ def make_notebook(page: Path, lang: str) -> nbformat.NotebookNode:
     for start, end, _indent, _info, inc in fences:
         if start >= stop:
             break
-        prose = _markdown(lines[pos:start], page.stem)
+        prose = _markdown(lines[pos:start], page.stem, base)
         if prose:
             cells.append(nbformat.v4.new_markdown_cell(prose))
         if inc.section:
             code = next(s.code for s in parse_sections(inc.file) if s.name == inc.section)
             cells.append(nbformat.v4.new_code_cell(code.rstrip("\n")))
         pos = end + 1
-    tail = _markdown(lines[pos:stop], page.stem)
+    tail = _markdown(lines[pos:stop], page.stem, base)
     if tail:
         cells.append(nbformat.v4.new_markdown_cell(tail))
-    cells.insert(1, nbformat.v4.new_markdown_cell(INTRO[lang].format(title=title, slug=page.stem)))
+    if base.startswith(("http://", "https://")):  # the downloaded file: the title links to the chapter page
+        intro = INTRO[lang].format(title=f"[{title}]({base}{page.stem}/)", download="")
+    else:
+        intro = INTRO[lang].format(title=title, download=DOWNLOAD[lang].format(slug=page.stem))
+    cells.insert(1, nbformat.v4.new_markdown_cell(intro))
     for i, cell in enumerate(cells):  # stable ids: the same page gives the same file (mkdocs-jupyter caches by hash)
         cell.id = f"cell-{i}"
+    cells.insert(0, nbformat.v4.new_code_cell(requirements_cell(lang, files)))
+    cells[0].id = REQUIREMENTS_ID
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
@@ -103,43 +141,51 @@ def make_notebook(page: Path, lang: str) -> nbformat.NotebookNode:
 
 
 def code_key(nb: nbformat.NotebookNode) -> str:
+    """The hash of the code that runs (the requirements cell is comments only)."""
     import torch
 
-    code = [c.source for c in nb.cells if c.cell_type == "code"]
-    return hashlib.sha256(json.dumps([torch.__version__, code]).encode()).hexdigest()[:20]
+    code = [c.source for c in nb.cells if c.cell_type == "code" and c.id != REQUIREMENTS_ID]
+    return hashlib.sha256(json.dumps(["v2", torch.__version__, code]).encode()).hexdigest()[:20]
 
 
-def execute(nb: nbformat.NotebookNode) -> None:
-    """Run the notebook like a reader would: a fresh kernel in an empty directory."""
+def execute(nb: nbformat.NotebookNode) -> list[str]:
+    """Run the notebook like a reader would: a fresh kernel in an empty directory; return the files it wrote."""
     from nbclient import NotebookClient
 
     with tempfile.TemporaryDirectory(prefix="notebook-") as tmp:
-        before = os.environ.get("D2L_QUICK")
-        os.environ["D2L_QUICK"] = "1"  # the kernel inherits it: benchmark cells take their short path
-        try:
-            NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": tmp}}).execute()
-        finally:
-            if before is None:
-                os.environ.pop("D2L_QUICK")
-            else:
-                os.environ["D2L_QUICK"] = before
+        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": tmp}}).execute()
+        return sorted(p.relative_to(tmp).as_posix() for p in Path(tmp).rglob("*") if p.is_file())
+
+
+def executed(page: Path, lang: str, base: str = "../../") -> nbformat.NotebookNode:
+    """The notebook of a page with its outputs: from the cache, or executed now (and cached)."""
+    nb = make_notebook(page, lang, base)
+    outputs_file = EXECUTED / f"{code_key(nb)}.json"
+    code_cells = [c for c in nb.cells if c.cell_type == "code"]
+    if outputs_file.exists():
+        saved = json.loads(outputs_file.read_text())
+    else:
+        files = execute(nb)
+        EXECUTED.mkdir(parents=True, exist_ok=True)
+        cells = [{"outputs": c.outputs, "execution_count": c.execution_count} for c in code_cells]
+        saved = {"cells": cells, "files": files}
+        outputs_file.write_text(json.dumps(saved))
+    for cell, out in zip(code_cells, saved["cells"], strict=True):
+        cell.outputs = [nbformat.from_dict(o) for o in out["outputs"]]
+        cell.execution_count = out["execution_count"]
+    code_cells[0].source = requirements_cell(lang, saved["files"])
+    return nb
+
+
+def download_text(page: Path, lang: str, site_url: str) -> str:
+    """The .ipynb readers download: links to the published site instead of relative ones."""
+    root = site_url.rstrip("/") + "/" + ("" if lang == LANGS[0] else f"{lang}/")
+    return nbformat.writes(executed(page, lang, root))
 
 
 def build(page: Path, lang: str) -> Path:
     """Write the executed notebook of a page to .cache/notebooks/<lang>/notebooks/<stem>.ipynb."""
-    nb = make_notebook(page, lang)
-    key = code_key(nb)
-    outputs_file = EXECUTED / f"{key}.json"
-    code_cells = [c for c in nb.cells if c.cell_type == "code"]
-    if outputs_file.exists():
-        for cell, saved in zip(code_cells, json.loads(outputs_file.read_text()), strict=True):
-            cell.outputs = [nbformat.from_dict(o) for o in saved["outputs"]]
-            cell.execution_count = saved["execution_count"]
-    else:
-        execute(nb)
-        EXECUTED.mkdir(parents=True, exist_ok=True)
-        saved = [{"outputs": c.outputs, "execution_count": c.execution_count} for c in code_cells]
-        outputs_file.write_text(json.dumps(saved))
+    nb = executed(page, lang)
     target = CACHE / lang / "notebooks" / f"{page.stem}.ipynb"
     target.parent.mkdir(parents=True, exist_ok=True)
     text = nbformat.writes(nb)

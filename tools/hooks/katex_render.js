@@ -1,4 +1,4 @@
-// Render TeX to HTML at build time with KaTeX from node_modules (called by tools/hooks.py).
+// Render TeX to HTML at build time with KaTeX from node_modules (called by tools/hooks/katex_math.py).
 // stdin: JSON [[tex, displayMode], ...]; stdout: JSON [html | {error}, ...].
 const katex = require("katex");
 

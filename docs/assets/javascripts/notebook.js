@@ -1,6 +1,6 @@
-// Notebook pages only (tools/hooks.py drops this script elsewhere): typeset the $...$ and $$...$$ that
-// mkdocs-jupyter leaves in Markdown cells, with KaTeX served from this site. Pages are typeset at build time.
+// Notebook pages only (overrides/main.html loads this script there). Chapter pages need none of it.
 document$.subscribe(({ body }) => {
+  // Typeset the $...$ and $$...$$ that mkdocs-jupyter leaves in Markdown cells, with KaTeX served from this site.
   body.querySelectorAll(".jupyter-wrapper .jp-RenderedMarkdown").forEach((element) => {
     renderMathInElement(element, {
       delimiters: [
