@@ -2,9 +2,10 @@
 
 Each page is loaded once and scrolled to the end at each width first: content.lazy mounts the copy buttons of code
 blocks as they come into view, and boxes wider than the page get their tab stop then. The dark scheme is set as
-Material's toggle sets it (an attribute on <body>), transitions off. Reading pages must have no serious or critical violation; on notebook pages (HTML from nbconvert), the
-rules in NOTEBOOK_ALLOWED are the ones the site's CSS cannot fix, each with the reason.
-`python e2e/test_accessibility.py [SITE_DIR]` prints the counts per rule and impact instead.
+Material's toggle sets it (an attribute on <body>), transitions off. Reading pages must have no serious or
+critical violation; on notebook pages (HTML from nbconvert), the rules in NOTEBOOK_ALLOWED are the ones the site's
+CSS cannot fix, each with the reason. `python e2e/test_accessibility.py [SITE_DIR]` prints the counts per rule and
+impact instead.
 """
 
 from __future__ import annotations
