@@ -5,33 +5,19 @@ The browser is Debian's /usr/bin/chromium (or $CHROMIUM); a missing browser fail
 and never downloaded. Under pytest-xdist (`make e2e` runs two workers) each worker has its own server and browser:
 the session fixtures here hold no state that tests share across workers.
 
-Helpers for test modules live in tools.serve (SITE, site_pages, page_url, LANG_PREFIX); the names are re-exported
-here for test files written against this conftest.
+Helpers for test modules live in modules, not here: tools.serve (SITE, site_pages, page_url, LANG_PREFIX) and
+tools.browser (CHROMIUM, CHROMIUM_ARGS).
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from tools.serve import LANG_PREFIX, SITE, page_url, serve, site_pages
-from tools.snippets import ROOT
+from tools.browser import CHROMIUM, CHROMIUM_ARGS
+from tools.serve import SITE, serve
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "LANG_PREFIX", "ROOT", "SITE", "page_url", "site_pages"]
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-sync",
-]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 

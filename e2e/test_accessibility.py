@@ -14,7 +14,9 @@ import collections
 import json
 
 import pytest
-from conftest import ROOT, page_url, site_pages
+
+from tools.serve import page_url, site_pages
+from tools.snippets import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -72,19 +74,19 @@ def test_no_serious_accessibility_violation(browser, base_url, lang, page):
 
 
 if __name__ == "__main__":  # counts per rule over the whole site, for a before/after comparison
-    import os
     import sys
+    from pathlib import Path
 
-    if len(sys.argv) > 1:
-        os.environ["SITE_DIR"] = sys.argv[1]
-    import conftest
     from playwright.sync_api import sync_playwright
 
-    conftest.SITE = __import__("pathlib").Path(os.environ.get("SITE_DIR", conftest.SITE)).resolve()
+    from tools.browser import CHROMIUM, CHROMIUM_ARGS
+    from tools.serve import SITE, serve
+
+    site = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else SITE
     counts: collections.Counter = collections.Counter()
-    with conftest.serve(conftest.SITE) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=conftest.CHROMIUM, args=conftest.CHROMIUM_ARGS)
-        for lang, page in [*conftest.site_pages(), ("zh", "404.html")]:
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for lang, page in [*site_pages(site), ("zh", "404.html")]:
             kind = "notebook" if page.startswith("notebooks/") else "reading"
             for mode, found in violations(browser, page_url(base, lang, page)).items():
                 for v in found:

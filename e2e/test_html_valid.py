@@ -15,7 +15,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SITE
+
+from tools.serve import SITE
+from tools.snippets import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ALLOWED = Path(__file__).with_name("vnu-allowed.txt")

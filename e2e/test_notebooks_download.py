@@ -9,10 +9,10 @@ import urllib.request
 
 import nbformat
 import pytest
-from conftest import page_url, site_pages
 
 from tools import notebooks
 from tools.install import install_line
+from tools.serve import page_url, site_pages
 
 NOTEBOOKS = [(lang, page) for lang, page in site_pages() if page.startswith("notebooks/")]
 LINK = re.compile(r"\]\((?P<md>[^)\s]+)|(?:href|src)=[\"'](?P<html>[^\"']+)")

@@ -14,9 +14,9 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SITE
 
-from tools.snippets import SNIPPETS, parse_sections, read_outputs
+from tools.serve import SITE
+from tools.snippets import ROOT, SNIPPETS, parse_sections, read_outputs
 
 LANGS = ("zh", "en")
 MAX_BYTES = 10 * 1024 * 1024

@@ -27,14 +27,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from .browser import CHROMIUM, CHROMIUM_ARGS
 from .serve import serve
 from .snippets import ROOT
 
 SITE = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()
 PRINT = ROOT / ".cache" / "print"
 LANGS = ("zh", "en")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 MAX_BYTES = 10 * 1024 * 1024
 FONTS = PRINT / "fonts"
 # file served to the print document -> (fontconfig pattern that finds the collection, family inside it, @font-face)
