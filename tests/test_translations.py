@@ -188,3 +188,12 @@ def test_no_git_is_a_warning_not_a_crash(tmp_path, monkeypatch):
     write_pair(tmp_path / "docs", "page.md", ZH, EN)
     monkeypatch.setattr(translations.shutil, "which", lambda name: None)
     assert check(tmp_path / "docs", tmp_path) == ([], ["translation freshness not checked: git is not installed"])
+
+
+def test_raw_html_links_are_compared_by_the_site_path_they_reach():
+    """The browser resolves an HTML href from the page's URL: `pdf/x.pdf` on / and `../pdf/x.pdf` on /en/ agree."""
+    zh = structure('<a href="pdf/x.pdf">PDF</a>\n', "docs/zh/index.md")
+    en = structure('<a href="../pdf/x.pdf">PDF</a>\n', "docs/en/index.md")
+    assert zh.links == en.links == ["/pdf/x.pdf"]
+    wrong = structure('<a href="pdf/x.pdf">PDF</a>\n', "docs/en/index.md")  # /en/pdf/x.pdf: not the same file
+    assert drift(zh, wrong)

@@ -55,6 +55,20 @@ class Structure:
     errata_rows: int = 0
 
 
+def _site_path(where: str, href: str) -> str:
+    """The site path a raw HTML href on page `docs/<lang>/<page>.md` points at (the same in every language)."""
+    import posixpath
+
+    parts = Path(where).parts
+    if "docs" not in parts[:-2] or href.startswith(("#", "/")):
+        return href
+    i = parts.index("docs")
+    lang, page = parts[i + 1], Path(*parts[i + 2 :]).with_suffix("")
+    prefix = "" if lang == LANGS[0] else f"{lang}/"
+    page_dir = "" if page.name == "index" else f"{page.as_posix()}/"
+    return posixpath.normpath(f"/{prefix}{page_dir}{href}")
+
+
 def structure(markdown: str, where: str) -> Structure:
     """The structure of one page (see the module docstring). Raises PageError on a malformed code fence."""
     markdown = FRONT_MATTER.sub(lambda m: "\n" * m.group(0).count("\n"), markdown.replace("\r\n", "\n"))
@@ -83,8 +97,8 @@ def structure(markdown: str, where: str) -> Structure:
             target = match.group(1) or match.group(2)
             if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
                 found.external_links += 1
-            else:
-                found.links.append(target)
+            else:  # an HTML href is resolved by the browser from the page's URL, which differs per language
+                found.links.append(target if match.group(1) else _site_path(where, target))
     if found.errata_rows:
         found.errata_rows -= 1  # the header row
 
