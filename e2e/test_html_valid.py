@@ -37,6 +37,8 @@ def check_site(site: Path) -> list[dict]:
     java = shutil.which("java")
     if not java:
         pytest.fail("no java: `apt-get install default-jre-headless` (.ci/run does)", pytrace=False)
+    if not VNU.exists():
+        pytest.fail(f"{VNU.relative_to(ROOT)} is missing: run `make setup` (npm ci installs vnu-jar)", pytrace=False)
     proc = subprocess.run(
         [
             java,
@@ -53,7 +55,10 @@ def check_site(site: Path) -> list[dict]:
         capture_output=True,
         text=True,
     )
-    messages = json.loads(proc.stderr)["messages"]
+    try:
+        messages = json.loads(proc.stderr)["messages"]
+    except json.JSONDecodeError:
+        pytest.fail(f"the Nu HTML Checker did not run: {proc.stderr[-1000:]}", pytrace=False)
     for m in messages:
         m["page"] = Path(m["url"].removeprefix("file:")).relative_to(site).as_posix()
     return messages
