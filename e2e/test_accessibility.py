@@ -52,6 +52,7 @@ def violations(browser, url: str) -> dict[str, list[dict]]:
     found = {}
     for width, viewport in WIDTHS.items():
         tab.set_viewport_size(viewport)
+        tab.wait_for_timeout(300)  # the page settles at its new width (scroll-focus.js looks at boxes again)
         tab.evaluate(SCROLL)
         for scheme, palette in SCHEMES.items():
             tab.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{palette}')")

@@ -6,6 +6,7 @@ document$.subscribe(({ body }) => {
   const candidates =
     ".md-typeset__scrollwrap, .md-typeset div.arithmatex, .jupyter-wrapper .highlight-ipynb, .jupyter-wrapper pre";
   const update = (box) => {
+    if (!box.clientWidth) return; // no layout yet (content-visibility): decided when it comes into view
     const scrolls = box.scrollWidth > box.clientWidth && /auto|scroll/.test(getComputedStyle(box).overflowX);
     if (scrolls && !box.querySelector("a, button, [tabindex]")) box.tabIndex = 0;
     else if (box.getAttribute("tabindex") === "0") box.removeAttribute("tabindex");
@@ -13,11 +14,15 @@ document$.subscribe(({ body }) => {
   const observer = new IntersectionObserver((entries) =>
     entries.forEach((entry) => entry.isIntersecting && update(entry.target)),
   );
-  const boxes = () => body.querySelectorAll(candidates);
-  boxes().forEach((box) => observer.observe(box));
+  const observe = () => body.querySelectorAll(candidates).forEach((box) => observer.observe(box));
+  observe();
+  // Another width can make a box overflow, or stop: look again at each box as it is (or comes) into view.
   let timer;
   addEventListener("resize", () => {
     clearTimeout(timer);
-    timer = setTimeout(() => boxes().forEach(update), 200);
+    timer = setTimeout(() => {
+      observer.disconnect();
+      observe();
+    }, 100);
   });
 });
