@@ -2,6 +2,7 @@
 
 - translations.py  every page exists in both languages (on_config)
 - snippets.py      page code fences: snippet includes, titles and recorded outputs (on_page_markdown)
+- cjk_lines.py     no stray space where a Chinese line breaks in the source (on_page_markdown)
 - install_line.py  the home pages show the pip install line made from pyproject.toml (on_page_markdown)
 - notebooks.py     the chapter notebooks as pages of each language (on_files ... on_post_page)
 - katex_math.py    KaTeX at build time, and KaTeX's files copied into the site (on_post_page, on_post_build)
