@@ -29,8 +29,7 @@ PAGES = [*site_pages(), ("zh", "404.html")]
 SCROLL = """async () => {
   for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) {
     scrollTo(0, y);
-    await new Promise(requestAnimationFrame);
-    await new Promise(requestAnimationFrame);
+    await new Promise(resolve => setTimeout(resolve, 40)); // not requestAnimationFrame: it can stall headless
   }
   scrollTo(0, 0);
   await new Promise(resolve => setTimeout(resolve, 100));
