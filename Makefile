@@ -8,6 +8,7 @@
 #   make test-portable the outputs tests again under other PyTorch kernels (what CI adds: another CPU)
 #   make e2e     browser tests of the built site in headless Chromium
 #   make bench   build/test timings and the page-weight budget
+#   make a11y-soak   the accessibility check 10 times under CPU load, then once on one core (tools/soak.py)
 #   make lighthouse  Lighthouse scores of the built site (home and heaviest chapter, both languages)
 #   make translations  English pages older than their Chinese source (warns) and zh/en structure drift (fails)
 #   make workflows   lint .github/ (GitHub Actions workflows) with actionlint
@@ -19,14 +20,19 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup serve test test-portable build pdf regen regen-all regen-bench format e2e bench lighthouse \
+.PHONY: setup serve test test-portable build pdf regen regen-all regen-bench format e2e bench lighthouse a11y-soak \
         translations workflows lock clean
 
 setup: $(STAMP)
 
+# uv installs the exact versions of constraints.txt (the lock) into .venv in seconds; pip only bootstraps uv itself.
+# Where pip is told to find local wheels (PIP_FIND_LINKS: this machine's CPU build of torch), uv looks there too.
+UV_FIND_LINKS ?= $(PIP_FIND_LINKS)
+export UV_FIND_LINKS
 $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[docs,test,e2e]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -c constraints.txt -e ".[docs,test,e2e]"
 	npm ci --no-audit --no-fund --silent --ignore-scripts # no install script downloads anything (vnu-jar would fetch a Java)
 	touch $(STAMP)
 
@@ -66,6 +72,9 @@ e2e: build
 
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench
+
+a11y-soak: build
+	$(BIN)/python -m tools.soak --runs 10 --busy 2 --one-core e2e/test_accessibility.py
 
 lighthouse: build
 	$(BIN)/python -m tools.lighthouse

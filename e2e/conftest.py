@@ -6,7 +6,7 @@ and never downloaded. Under pytest-xdist (`make e2e` runs two workers) each work
 the session fixtures here hold no state that tests share across workers.
 
 Helpers for test modules live in modules, not here: tools.serve (SITE, site_pages, page_url, LANG_PREFIX) and
-tools.browser (CHROMIUM, CHROMIUM_ARGS).
+tools.browser (CHROMIUM, CHROMIUM_ARGS, new_context: every step bounded by TIMEOUT_MS).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.browser import CHROMIUM, CHROMIUM_ARGS
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, new_context
 from tools.serve import SITE, serve
 
 PHONE = {"width": 390, "height": 844}
@@ -48,7 +48,7 @@ def browser():
 def phone(browser):
     """A browser context shared by the tests that only read pages at 390 px (its HTTP cache is reused). A test
     that changes state (storage, permissions, colour scheme) makes its own context instead."""
-    context = browser.new_context(viewport=PHONE)
+    context = new_context(browser, viewport=PHONE)
     yield context
     context.close()
 
@@ -56,6 +56,6 @@ def phone(browser):
 @pytest.fixture(scope="session")
 def desktop(browser):
     """Like `phone`, at 1280 px."""
-    context = browser.new_context(viewport=DESKTOP)
+    context = new_context(browser, viewport=DESKTOP)
     yield context
     context.close()

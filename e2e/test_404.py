@@ -4,8 +4,8 @@ hreflang links (Material would fetch <href>/sitemap.xml from them), and it loads
 from __future__ import annotations
 
 
-def test_404_page_switcher_and_head(browser, base_url):
-    tab = browser.new_page()
+def test_404_page_switcher_and_head(desktop, base_url):
+    tab = desktop.new_page()
     errors = []
     tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" and "404" not in msg.text else None)
     response = tab.goto(base_url + "no-such-page/", wait_until="networkidle")

@@ -1,28 +1,22 @@
-// Keyboard users can scroll a wide table, formula, code cell or output sideways only if it can take focus
-// (axe: scrollable-region-focusable). Material does this for its code blocks; this covers what it leaves out:
-// the tables it wraps, display math, and mkdocs-jupyter's cells. Only boxes that overflow get a tab stop, checked
-// as each box comes into view (far-off boxes have no layout yet: content-visibility).
+// Keyboard users can scroll a wide box sideways only if it can take focus (axe: scrollable-region-focusable).
+// Focusable by construction, not by timing: in the task that makes the page ready (document$), every box that may
+// scroll gets a tab stop. A box gives it up only where the browser has laid it out and it fits; a ResizeObserver
+// decides again when its size changes (another width, or content-visibility laying it out as it comes near). A box
+// whose content is not laid out yet keeps its tab stop, so no frame, scroll or observer has to come in time.
+//
+// Material mounts code blocks as they come into view (content.lazy) and then owns their tab stop (it marks the <pre>
+// with an id __code_N); until then they are covered here. Notebook cells: the cell's focusable wrapper is the box
+// that scrolls (extra.css), nothing to do.
 document$.subscribe(({ body }) => {
-  const candidates =
-    ".md-typeset__scrollwrap, .md-typeset div.arithmatex, .jupyter-wrapper .highlight-ipynb, .jupyter-wrapper pre";
-  const update = (box) => {
-    if (!box.clientWidth) return; // no layout yet (content-visibility): decided when it comes into view
-    const scrolls = box.scrollWidth > box.clientWidth && /auto|scroll/.test(getComputedStyle(box).overflowX);
-    if (scrolls && !box.querySelector("a, button, [tabindex]")) box.tabIndex = 0;
-    else if (box.getAttribute("tabindex") === "0") box.removeAttribute("tabindex");
+  const owned = body.querySelectorAll(".md-typeset__scrollwrap, .md-typeset div.arithmatex");
+  const laidOut = (box) => (box.firstElementChild || box).checkVisibility?.({ contentVisibilityAuto: true }) ?? true;
+  const decide = (boxes) => {
+    // All reads, then all writes: one layout for the whole batch.
+    const fits = boxes.map((box) => laidOut(box) && box.scrollWidth <= box.clientWidth);
+    boxes.forEach((box, i) => (fits[i] ? box.removeAttribute("tabindex") : (box.tabIndex = 0)));
   };
-  const observer = new IntersectionObserver((entries) =>
-    entries.forEach((entry) => entry.isIntersecting && update(entry.target)),
-  );
-  const observe = () => body.querySelectorAll(candidates).forEach((box) => observer.observe(box));
-  observe();
-  // Another width can make a box overflow, or stop: look again at each box as it is (or comes) into view.
-  let timer;
-  addEventListener("resize", () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      observer.disconnect();
-      observe();
-    }, 100);
-  });
+  decide([...owned]);
+  const resized = new ResizeObserver((entries) => decide(entries.map((entry) => entry.target)));
+  owned.forEach((box) => resized.observe(box));
+  body.querySelectorAll(".md-typeset pre:not([id^='__code_']) > code").forEach((code) => (code.tabIndex = 0));
 });
