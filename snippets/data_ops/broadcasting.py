@@ -12,6 +12,10 @@ print(a + b)
 x = torch.zeros(5, 3, 4, 1)
 y = torch.zeros(3, 1, 1)
 print((x + y).shape)
+try:
+    x + torch.zeros(0, 3, 1, 1)
+except RuntimeError as err:
+    print(err)
 # --8<-- [end:example-2]
 
 # --8<-- [start:example-3]

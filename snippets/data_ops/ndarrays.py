@@ -15,10 +15,14 @@ for name, t in examples.items():
 
 # --8<-- [start:image-axes]
 import numpy as np
+from matplotlib.figure import Figure
 from PIL import Image
 
 picture = Image.new("RGB", (32, 16))
 array = np.array(picture)
 print(picture.size, array.shape)
 print(torch.from_numpy(array).permute(2, 0, 1).shape)
+
+left, right, bottom, top = Figure().add_subplot().imshow(array).get_extent()
+print("imshow: width", right - left, "height", bottom - top)
 # --8<-- [end:image-axes]

@@ -53,12 +53,21 @@ except RuntimeError as err:
 # --8<-- [start:mixing]
 import warnings
 
-t = torch.ones(3)
-n = np.arange(3.0)
+print("torch", torch.__version__.split("+")[0], "numpy", np.__version__)
+t = torch.arange(3)
+n = np.ones(3, dtype=np.float32)
+print(t.__add__(n))
 with warnings.catch_warnings(record=True) as caught:
     warnings.simplefilter("always")
     s = t + n
-print(s, [c.category.__name__ for c in caught])
+print(s)
+for warning in caught:
+    print(warning.category.__name__, warning.message)
+print(np.result_type(np.int64, np.float32), (t + torch.from_numpy(n)).dtype)
+# --8<-- [end:mixing]
+
+# --8<-- [start:mixing-errors]
+print(n.__add__(t), t.__radd__(n))
 for name, op in [("n + t", lambda: n + t), ("n * t", lambda: n * t), ("torch.exp(n)", lambda: torch.exp(n))]:
     try:
         op()
@@ -67,6 +76,6 @@ for name, op in [("n + t", lambda: n + t), ("n * t", lambda: n * t), ("torch.exp
 try:
     w + n
 except RuntimeError as err:
-    print("w + n ->", type(err).__name__)
-print(t + torch.from_numpy(n).float())
-# --8<-- [end:mixing]
+    print("w + n ->", err)
+print(t + torch.from_numpy(n))
+# --8<-- [end:mixing-errors]

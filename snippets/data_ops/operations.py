@@ -15,6 +15,7 @@ print(torch.exp(x))
 print(x == y)
 print(x > y)
 print(x < y)
+print((x > y) & (x < 8), ~(x > y))
 # --8<-- [end:compare]
 
 # --8<-- [start:cat]

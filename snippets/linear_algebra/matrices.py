@@ -37,9 +37,25 @@ print((B == B.T).all(), (C == C.T).all())
 # --8<-- [end:symmetric-test]
 
 # --8<-- [start:symmetric-nonsquare]
+print(torch.equal(A, A.T))
 try:
     print(A == A.T)
 except RuntimeError as err:
     print(err)
-print(A.shape == A.T.shape and torch.equal(A, A.T))
+R = torch.ones(1, 3)
+print((R == R.T).shape, (R == R.T).all(), torch.equal(R, R.T))
 # --8<-- [end:symmetric-nonsquare]
+
+# --8<-- [start:symmetric-vector]
+import warnings
+
+v = torch.tensor([1, 2, 3])
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    print(torch.equal(v, v.T))
+print(torch.equal(B, B.mT), torch.equal(R, R.mT))
+try:
+    torch.equal(v, v.mT)
+except RuntimeError as err:
+    print(err)
+# --8<-- [end:symmetric-vector]
