@@ -38,14 +38,15 @@ READY = """() => document.readyState === "complete" && typeof document$ !== "und
   !document.querySelector(".md-typeset table:not(.md-typeset__scrollwrap table)")"""
 # In one task (no frame, no observer in between): lay every block out, then list the boxes that scroll sideways but
 # cannot be reached with the keyboard (neither focusable themselves nor holding something focusable).
-UNREACHABLE = """() => {
+UNREACHABLE = r"""() => {
   const style = document.createElement("style");
   style.textContent = "*, *::before, *::after { content-visibility: visible !important; transition: none !important }";
   document.head.append(style);
   const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
     [...el.classList].slice(0, 2).map((c) => "." + c).join("");
-  const headings = [...document.querySelectorAll(".md-content h1[id], .md-content h2[id], .md-content h3[id]")];
-  const section = (el) => headings.filter((h) => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+  const headings = [...document.querySelectorAll(".md-content :is(h1, h2, h3)[id]")];
+  const before = (el) => (h) => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
+  const section = (el) => headings.filter(before(el)).pop();
   const path = (el) => `${name(el)} in #${section(el)?.id ?? "?"}`;
   const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
   return [...document.querySelectorAll(".md-content *")]
