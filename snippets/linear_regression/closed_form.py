@@ -39,3 +39,14 @@ loss_star = ((X1 @ theta - y) ** 2 / 2).mean().item()
 print(f"training loss at the closed-form solution: {loss_star:.6f}")
 print(f"half the noise variance 0.01**2 / 2:       {0.01**2 / 2:.6f}")
 # --8<-- [end:compare]
+
+# --8<-- [start:rank-deficient]
+X2 = torch.cat([X1, X1[:, :1]], dim=1)  # the first feature twice
+print("rank:", torch.linalg.matrix_rank(X2).item(), "of", X2.shape[1], "columns")
+theta_a = torch.linalg.lstsq(X2, y, driver="gelsd").solution
+theta_b = theta_a + torch.tensor([[1.0], [0.0], [0.0], [-1.0]], dtype=torch.float64)
+for t in (theta_a, theta_b):
+    residual = (X2.T @ X2 @ t - X2.T @ y).abs().max().item()
+    loss_t = ((X2 @ t - y) ** 2 / 2).mean().item()
+    print(t.flatten().numpy().round(4) + 0.0, f"normal equations hold: {residual < 1e-9}, loss {loss_t:.6f}")
+# --8<-- [end:rank-deficient]

@@ -140,7 +140,7 @@ w, b = results["(a)"][:2]
 batch_size = 10
 with torch.no_grad():
     err = linreg(features, w, b) - labels
-    print(f"book, notes 001-003: {float((err**2 / 2).mean()):.6f}")
+    print(f"book, notes 002-003: {float((err**2 / 2).mean()):.6f}")
     print(f"note 000:            {float((err**2 / (2 * len(labels))).sum()):.6f}")
     print(f"note 004:            {float((err**2 / 2 / batch_size).mean()):.6f}")
     mse = torch.nn.MSELoss()(err, torch.zeros_like(err))
