@@ -15,11 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.browser import CHROMIUM, CHROMIUM_ARGS, new_context
+from tools.browser import CHROMIUM, CHROMIUM_ARGS, VIEWPORTS, new_context
 from tools.serve import SITE, serve
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +45,7 @@ def browser():
 def phone(browser):
     """A browser context shared by the tests that only read pages at 390 px (its HTTP cache is reused). A test
     that changes state (storage, permissions, colour scheme) makes its own context instead."""
-    context = new_context(browser, viewport=PHONE)
+    context = new_context(browser, viewport=VIEWPORTS["phone"])
     yield context
     context.close()
 
@@ -56,6 +53,6 @@ def phone(browser):
 @pytest.fixture(scope="session")
 def desktop(browser):
     """Like `phone`, at 1280 px."""
-    context = new_context(browser, viewport=DESKTOP)
+    context = new_context(browser, viewport=VIEWPORTS["desktop"])
     yield context
     context.close()

@@ -23,12 +23,11 @@ import json
 
 import pytest
 
-from tools.browser import new_context
+from tools.browser import VIEWPORTS, new_context
 from tools.serve import page_url, site_pages
 from tools.snippets import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's palettes, as its toggle sets them on <body>
 BLOCKING = ("serious", "critical")
 NOTEBOOK_ALLOWED: dict[str, str] = {}
@@ -68,11 +67,11 @@ RUN = """async ([context, only]) => (await axe.run(context, {resultTypes: ["viol
                nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}))"""
 
 
-def check_page(browser, url: str, width: str) -> tuple[list[str], dict[str, list[dict]]]:
-    """(boxes that scroll sideways without a tab stop, axe's violations by scheme) of one page at one width."""
-    context = new_context(browser, viewport=WIDTHS[width])
+def check_page(context, url: str, width: str) -> tuple[list[str], dict[str, list[dict]]]:
+    """(boxes that scroll sideways without a tab stop, axe's violations by scheme) of one page at one width, in a
+    new tab of a browser context at that width (its HTTP cache shared between pages, as a reader's is)."""
+    tab = context.new_page()
     try:
-        tab = context.new_page()
         tab.goto(url, wait_until="load")
         tab.wait_for_function(READY, polling=50)  # a timer poll, not animation frames
         unreachable = tab.evaluate(UNREACHABLE)
@@ -84,19 +83,19 @@ def check_page(browser, url: str, width: str) -> tuple[list[str], dict[str, list
                 found[scheme] = tab.evaluate(RUN, [CONTEXT, RULES[width, scheme]])
         return unreachable, found
     finally:
-        context.close()
+        tab.close()
 
 
 PAGES = [*site_pages(), ("zh", "404.html")]
-CASES = [(lang, page, width) for lang, page in PAGES for width in WIDTHS]
+CASES = [(lang, page, width) for lang, page in PAGES for width in VIEWPORTS]
 CASE_IDS = [f"{lang}/{page}-{width}" for lang, page, width in CASES]
 
 
 @pytest.mark.parametrize(("lang", "page", "width"), CASES, ids=CASE_IDS)
-def test_no_serious_accessibility_violation(browser, base_url, lang, page, width):
+def test_no_serious_accessibility_violation(request, base_url, lang, page, width):
     url = page_url(base_url, lang, page)
     allowed = NOTEBOOK_ALLOWED if page.startswith("notebooks/") else {}
-    unreachable, found = check_page(browser, url, width)
+    unreachable, found = check_page(request.getfixturevalue(width), url, width)  # the `desktop` or `phone` context
     bad = [f"{width}: scrolls sideways, no tab stop when the page is ready: {box}" for box in unreachable]
     bad += [
         f"{scheme}-{width}: {v['impact']} {v['id']} x{v['count']} at {v['nodes']}"
@@ -121,7 +120,7 @@ TAB_UNTIL = """(selector) => {
 
 @pytest.mark.parametrize(("lang", "page", "selector"), KEY_PATHS, ids=[f"{lang}/{page}" for lang, page, _ in KEY_PATHS])
 def test_tab_then_arrow_scrolls_a_wide_box(browser, base_url, lang, page, selector):
-    context = new_context(browser, viewport=WIDTHS["phone"])
+    context = new_context(browser, viewport=VIEWPORTS["phone"])
     try:
         tab = context.new_page()
         url = page_url(base_url, lang, page)
@@ -152,10 +151,11 @@ if __name__ == "__main__":  # counts per rule over the whole site, for a before/
     counts: collections.Counter = collections.Counter()
     with serve(site) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        contexts = {width: new_context(browser, viewport=viewport) for width, viewport in VIEWPORTS.items()}
         for lang, page in [*site_pages(site), ("zh", "404.html")]:
             kind = "notebook" if page.startswith("notebooks/") else "reading"
-            for width in WIDTHS:
-                unreachable, found = check_page(browser, page_url(base, lang, page), width)
+            for width, context in contexts.items():
+                unreachable, found = check_page(context, page_url(base, lang, page), width)
                 counts[(kind, "serious", "unreachable-wide-box", width)] += len(unreachable)
                 for scheme, violations in found.items():
                     for v in violations:

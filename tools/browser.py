@@ -20,6 +20,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-sync",
 ]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 TIMEOUT_MS = 30_000  # any one browser step (load, wait, click); well under a second on a quiet machine
 
 
