@@ -51,6 +51,32 @@ ATTR = re.compile(r"\s*\{\s*#[-\w]+\s*\}")
 ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s+\w+(?:\s+"(?P<title>[^"]*)")?\s*$')
 
 
+HEADING_LINE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{[^}]*#(?P<id>[-\w]+)[^}]*\})?\s*$")
+NOT_TEXT = re.compile(r"[^\w]+")
+
+
+def heading_key(title: str) -> str:
+    """A heading's text without markup, spaces or punctuation: what a Markdown heading and its rendering share."""
+    return NOT_TEXT.sub("", re.sub(r"<[^>]+>", "", title)).lower()
+
+
+def heading_ids(page: Path) -> list[tuple[str, str]]:
+    """(heading_key, id) of each heading of a page that has an explicit `{ #id }`, in order: the notebook's headings
+    get the ids of the chapter's (the same in both languages, so the switcher keeps the section)."""
+    found = []
+    for line in page.read_text(encoding="utf-8").split("\n"):
+        m = HEADING_LINE.match(line)
+        if m and m["id"]:
+            found.append((heading_key(m["title"]), m["id"]))
+    return found
+
+
+def title(page: Path) -> str:
+    """The page's title: its first-level heading, without its `{ #id }`."""
+    line = next(line for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
+    return ATTR.sub("", line[2:]).strip()
+
+
 def has_code(page: Path, lang: str) -> bool:
     where = page.relative_to(ROOT).as_posix()
     return any(inc.section for *_, inc in scan_fences(page.read_text(encoding="utf-8"), where))
@@ -109,7 +135,7 @@ def make_notebook(page: Path, lang: str, base: str = "../../", files: list[str] 
     where = page.relative_to(ROOT).as_posix()
     cells = []
     pos = 0
-    title = next(line[2:] for line in lines if line.startswith("# "))
+    title_text = title(page)
     fences = list(scan_fences("\n".join(lines), where))
     stop = next((i for i, line in enumerate(lines) if line.startswith("## ") and "#full-code" in line), len(lines))
     for start, end, _indent, _info, inc in fences:
@@ -126,9 +152,9 @@ def make_notebook(page: Path, lang: str, base: str = "../../", files: list[str] 
     if tail:
         cells.append(nbformat.v4.new_markdown_cell(tail))
     if base.startswith(("http://", "https://")):  # the downloaded file: the title links to the chapter page
-        intro = INTRO[lang].format(title=f"[{title}]({base}{page.stem}/)", download="")
+        intro = INTRO[lang].format(title=f"[{title_text}]({base}{page.stem}/)", download="")
     else:
-        intro = INTRO[lang].format(title=title, download=DOWNLOAD[lang].format(slug=page.stem))
+        intro = INTRO[lang].format(title=title_text, download=DOWNLOAD[lang].format(slug=page.stem))
     cells.insert(1, nbformat.v4.new_markdown_cell(intro))
     for i, cell in enumerate(cells):  # stable ids: the same page gives the same file (mkdocs-jupyter caches by hash)
         cell.id = f"cell-{i}"
