@@ -19,6 +19,10 @@ from tools.pages import LANGS
 INDEX = Path("search") / "search_index.json"
 
 
+def _write(path: Path, index: dict) -> None:
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
 def split_index(site_dir: Path) -> dict[str, int]:
     """Split site_dir/search/search_index.json into one index per language; return the entries per language.
     Idempotent: a file without other languages' entries is left as it is."""
@@ -41,8 +45,8 @@ def split_index(site_dir: Path) -> dict[str, int]:
         config = {**index["config"], "lang": [lang]}
         target = site_dir / lang / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({**index, "config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")), "utf-8")
-    path.write_text(json.dumps({**index, "docs": default}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        _write(target, {**index, "config": config, "docs": docs})
+    _write(path, {**index, "docs": default})
     return {LANGS[0]: len(default), **{lang: len(docs) for lang, docs in others.items()}}
 
 
