@@ -110,7 +110,30 @@ def on_page_content(html, page, config, files):
         new = next(ids, m["id"])
         return f'<h{m["level"]} id="{new}">{m["text"]}<a class="anchor-link" href="#{new}">'
 
-    return HEADING.sub(heading, html)
+    return _figure_alts(HEADING.sub(heading, html), src, lang)
+
+
+# nbconvert gives every image without alt text this English placeholder.
+NO_ALT = 'alt="No description has been provided for this image"'
+CELL = re.compile(r'<div class="jp-Cell [^"]*" id="cell-id=(?P<id>[^"]+)"')
+
+
+def _figure_alts(html: str, src: Path, lang: str) -> str:
+    """A plot gets the alt text of the chapter's figure that its code cell draws (tools/notebooks.py puts it in the
+    cell's metadata), in the page's language; any other plot a plain description, never nbconvert's placeholder."""
+    import html as html_lib
+
+    import nbformat
+
+    nb = nbformat.read(src, as_version=4)
+    alts = {cell.id: cell.metadata.get("alt") for cell in nb.cells}
+    starts = [(m.start(), m["id"]) for m in CELL.finditer(html)]
+    out, pos, cell_id = [], 0, None
+    for start, next_id in [*starts, (len(html), None)]:
+        alt = html_lib.escape((cell_id and alts.get(cell_id)) or notebooks.FIGURE_ALT[lang], quote=True)
+        out.append(html[pos:start].replace(NO_ALT, f'alt="{alt}"'))
+        pos, cell_id = start, next_id
+    return "".join(out)
 
 
 @event_priority(-50)  # after mkdocs-jupyter's on_post_page (0), which copies the page's .ipynb next to it

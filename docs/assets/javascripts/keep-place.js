@@ -27,10 +27,25 @@
     return current;
   }
 
+  // The chapter <-> notebook links sit at the top of the page: a reader who scrolls up from a section to follow one
+  // gets the section they were reading, not the top. The switcher always follows the place on screen.
+  let lastRead = "";
+  let pending = false;
+  function remember() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      lastRead = place() || lastRead;
+    });
+  }
+  addEventListener("scroll", remember, { passive: true });
+  addEventListener("load", remember);
+
   function carry(event) {
     const link = event.target.closest && event.target.closest(LINKS);
     if (!link) return;
-    const id = place();
+    const id = link.hasAttribute("data-keep-place") ? place() || lastRead : place();
     const url = new URL(link.href, location.href);
     url.hash = id ? `#${encodeURIComponent(id)}` : "";
     link.href = url.href;
