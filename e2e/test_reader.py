@@ -303,3 +303,78 @@ def test_colab_links_follow_the_repository(monkeypatch):
 
     monkeypatch.setenv("REPO_URL", "https://github.com/someone/fork")
     assert colab.colab_url("en", "data-ops").startswith("https://colab.research.google.com/github/someone/fork/blob/")
+
+
+# The home page's set-up block (issue 19, item 5).
+COPY_LISTENER = """
+document.addEventListener("copy", (event) => {
+  const source = event.target;
+  window.__copied = source && "value" in source ? source.value : String(document.getSelection());
+}, true);
+"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_home_setup_block_copies_in_one(browser, base_url, lang):
+    """One code block with a copy button: git clone, the pinned install line, Jupyter, make test, make serve; the
+    download size is stated next to it."""
+    from tools.install import NOTEBOOK_LINE, install_line
+    from tools.snippets import ROOT, parse_sections
+
+    (section,) = parse_sections(ROOT / "snippets" / "setup" / "setup.sh")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(COPY_LISTENER)
+    tab = context.new_page()
+    tab.goto(page_url(base_url, lang, ""), wait_until="load")
+    title = tab.locator(".filename", has_text="snippets/setup/setup.sh")
+    block = tab.locator(".md-content .highlight", has=title)
+    assert block.count() == 1, "the home page needs one set-up block"
+    block.scroll_into_view_if_needed()
+    tab.evaluate("window.__copied = null")
+    block.locator("button[data-md-type=copy]").click()
+    copied = tab.wait_for_function("window.__copied", timeout=10_000).json_value()
+    assert copied.strip() == section.code.strip()
+    lines = copied.strip().splitlines()
+    assert lines[0].startswith("git clone https://github.com/") and install_line() in lines and NOTEBOOK_LINE in lines
+    assert lines[-2:] == ["make test", "make serve"]
+    text = tab.inner_text("#run-locally ~ ul")
+    assert re.search(r"250 MB", text) and re.search(r"1\.1 GB", text), "the download size is not stated"
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_home_code_spans_do_not_break_mid_word(phone, base_url, lang):
+    """At 390 px no file name or command word in inline code is split across two lines (`creat` / `e.py`)."""
+    tab = phone.new_page()
+    tab.goto(page_url(base_url, lang, ""), wait_until="load")
+    broken = tab.evaluate(
+        """() => [...document.querySelectorAll('.md-content :not(pre) > code')]
+                 .filter(c => !/\\s/.test(c.textContent) && c.getClientRects().length > 1)
+                 .map(c => c.textContent)"""
+    )
+    assert not broken, f"{lang}: inline code broken across lines at 390 px: {broken}"
+    tab.close()
+
+
+def test_chinese_punctuation_in_a_cjk_font(browser, base_url):
+    """On Chinese pages “”‘’…— are drawn with a CJK font (full-width), not the Latin system font; English pages keep
+    the Latin quotes."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    fonts = {}
+    for lang in ("zh", "en"):
+        tab.goto(page_url(base_url, lang, ""), wait_until="load")
+        tab.evaluate(
+            """() => { const s = document.createElement('span'); s.id = 'quotes'; s.textContent = '“”‘’';
+                       document.querySelector('.md-content p').appendChild(s); }"""
+        )
+        cdp = context.new_cdp_session(tab)
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#quotes"})["nodeId"]
+        fonts[lang] = [f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
+        cdp.detach()
+    assert fonts["zh"] and all("CJK" in name for name in fonts["zh"]), f"zh quotes drawn with {fonts['zh']}"
+    assert not any("CJK" in name for name in fonts["en"]), f"en quotes drawn with {fonts['en']}"
+    context.close()

@@ -96,7 +96,7 @@ def title(page: Path) -> str:
 
 def has_code(page: Path, lang: str) -> bool:
     where = page.relative_to(ROOT).as_posix()
-    return any(inc.section for *_, inc in scan_fences(page.read_text(encoding="utf-8"), where))
+    return any(inc.section and not inc.shell for *_, inc in scan_fences(page.read_text(encoding="utf-8"), where))
 
 
 MD_LINK = re.compile(r"\]\((?P<page>[-\w]+)\.md(?P<anchor>#[-\w]+)?\)")
