@@ -378,3 +378,42 @@ def test_chinese_punctuation_in_a_cjk_font(browser, base_url):
     assert fonts["zh"] and all("CJK" in name for name in fonts["zh"]), f"zh quotes drawn with {fonts['zh']}"
     assert not any("CJK" in name for name in fonts["en"]), f"en quotes drawn with {fonts['en']}"
     context.close()
+
+
+# Figures on a phone (issue 19, item 6).
+FIGURE_PAGES = [
+    (lang, page) for lang, page in PAGES if not page.startswith("notebooks/") and "assets/figures/" in _html(lang, page)
+]
+
+
+@pytest.mark.parametrize(("lang", "page"), FIGURE_PAGES, ids=[f"{lang}/{page}" for lang, page in FIGURE_PAGES])
+def test_figures_open_full_size_on_a_phone(browser, base_url, lang, page):
+    """At 390 px a figure's labels are a few pixels high: a tap opens it full size in a lightbox (GLightbox, served
+    by the site), scrolled sideways by a finger; the figure keeps its alt text on the page."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=False)
+    tab = context.new_page()
+    foreign = []
+    tab.on("request", lambda req: foreign.append(req.url) if "127.0.0.1" not in req.url else None)
+    tab.goto(page_url(base_url, lang, page), wait_until="load")
+    figures = tab.locator(".md-content img[src*='assets/figures/']")
+    assert figures.count() > 0
+    for i in range(figures.count()):
+        figure = figures.nth(i)
+        alt = figure.get_attribute("alt")
+        assert alt and len(alt) > 10, f"{lang}/{page}: figure {i} without alt text"
+        assert figure.evaluate("img => img.closest('a.glightbox') !== null"), f"{lang}/{page}: figure {i} does not open"
+        figure.scroll_into_view_if_needed()
+        figure.click()
+        slide = tab.locator(".glightbox-container .gslide.current img")
+        slide.wait_for(state="visible")
+        tab.wait_for_timeout(400)  # the opening animation
+        natural, shown, scroll, box = slide.evaluate(
+            "img => [img.naturalWidth, img.getBoundingClientRect().width, img.parentNode.scrollWidth,"
+            " img.parentNode.clientWidth]"
+        )
+        assert shown >= natural * 0.98, f"{lang}/{page}: figure {i} shown {shown:.0f} px wide, full size is {natural}"
+        assert natural <= box or scroll > box, f"{lang}/{page}: figure {i} cannot be scrolled to its other side"
+        tab.keyboard.press("Escape")
+        tab.wait_for_selector(".glightbox-container", state="detached")
+    assert not foreign, f"requests to other hosts: {foreign}"
+    context.close()

@@ -76,6 +76,8 @@ def on_page_markdown(markdown, page, config, files):
     if src.suffix == ".ipynb":
         lang = src.relative_to(notebooks.CACHE).parts[0]
         page.meta["search"] = {"exclude": True}
+        # No lightbox: its link would repeat each plot's base64 data (the page must stay under 400 KiB).
+        page.meta["glightbox"] = False
         page.meta["description"] = DESCRIPTION[lang].format(chapter=notebooks.title(DOCS / lang / f"{src.stem}.md"))
     return markdown
 
