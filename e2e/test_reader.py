@@ -375,6 +375,12 @@ def test_chinese_punctuation_in_a_cjk_font(browser, base_url):
         node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "#quotes"})["nodeId"]
         fonts[lang] = [f["familyName"] for f in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]]
         cdp.detach()
+        # The site's rule, not the machine's fallback (a Linux browser may pick a CJK font for “” on its own; a Mac
+        # picks Helvetica's): the text font starts with the CJK punctuation face, which a local font backs.
+        family = tab.evaluate("getComputedStyle(document.getElementById('quotes')).fontFamily")
+        assert family.startswith('"CJK Punctuation"') == (lang == "zh"), f"{lang}: font-family {family}"
+        if lang == "zh":
+            assert tab.evaluate("document.fonts.check('16px \"CJK Punctuation\"', '“”')")
     assert fonts["zh"] and all("CJK" in name for name in fonts["zh"]), f"zh quotes drawn with {fonts['zh']}"
     assert not any("CJK" in name for name in fonts["en"]), f"en quotes drawn with {fonts['en']}"
     context.close()
