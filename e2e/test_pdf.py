@@ -67,7 +67,8 @@ def nav_files() -> list[str]:
 
 def title(lang: str, name: str) -> str:
     text = (ROOT / "docs" / lang / name).read_text(encoding="utf-8")
-    return next(line[2:].strip() for line in text.splitlines() if line.startswith("# "))
+    title = next(line[2:].strip() for line in text.splitlines() if line.startswith("# "))
+    return re.sub(r"\s*\{[^}]*\}$", "", title)  # without its { #id }
 
 
 def toc(lang: str) -> list[tuple[str, int]]:

@@ -252,7 +252,7 @@ def test_page_metadata(lang, page):
 # linear-regression chapter scored 69-84 for Lighthouse mobile performance, the section pages (<= 360 KB) score
 # >= 95 (`make lighthouse`). A page over the limit should be split into sections, as the book does.
 MAX_PAGE_HTML = 400 * 1024
-READING = [(lang, page) for lang, page in PAGES if not page.startswith("notebooks/")]
+READING = PAGES  # reading and notebook pages (a notebook page links its Jupyter CSS: tools/hooks/notebook_styles.py)
 
 
 @pytest.mark.parametrize(("lang", "page"), READING, ids=[f"{lang}/{page}" for lang, page in READING])

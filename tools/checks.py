@@ -250,6 +250,8 @@ def page_output_mismatches(project: Project, lang: str, page: Path, workdir: Pat
     try:
         for block, fence in zip(blocks, fences, strict=True):
             inc = fence.include
+            if inc.shell:  # shell commands: checked by tests/test_setup.py, not run here
+                continue
             if inc.section is None:  # a whole-file block: the file is run on its own by test_snippets.py
                 EXECUTED["whole-file blocks (run by test_snippets)"] += 1
                 continue

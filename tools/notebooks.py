@@ -21,6 +21,8 @@ from pathlib import Path
 
 import nbformat
 
+from . import colab
+from .hooks.cjk_lines import join_cjk_lines
 from .install import install_line, requirements
 from .pages import DOCS, LANGS, scan_fences
 from .snippets import ROOT, parse_sections
@@ -32,14 +34,28 @@ INTRO = {
     "en": "This notebook is generated from the page *{title}*: the code is exactly the page's, from the repository's "
     "`snippets/` directory.{download}",
 }
-DOWNLOAD = {"zh": "[下载 .ipynb]({slug}.ipynb)", "en": " [Download the .ipynb]({slug}.ipynb)"}
+HEADER = {
+    "zh": {"back": "← 回到本章", "download": "下载 .ipynb", "colab": "在 Colab 中打开", "label": "本 notebook"},
+    "en": {
+        "back": "← Back to the chapter",
+        "download": "Download the .ipynb",
+        "colab": "Open in Colab",
+        "label": "This notebook",
+    },
+}
+FIGURE_ALT = {"zh": "上面代码单元格画出的图", "en": "The plot drawn by the code cell above"}
 REQUIREMENTS = {
-    "zh": "# 运行本 notebook 需要 Python {python}，以及 {packages}（torch 用 CPU 版即可）。\n"
-    "# 缺少这些包时，去掉下一行开头的“# ”，运行一次这个单元格（Colab 已预装，可直接运行）：\n"
-    "# %{install}\n",
-    "en": "# This notebook needs Python {python} with {packages} (the CPU build of torch is enough).\n"
-    '# If they are missing, remove the "# " from the next line and run this cell once (Colab has them already):\n'
-    "# %{install}\n",
+    "zh": "# 运行本 notebook 需要 Python {python}，以及 {packages}\n"
+    "# （torch 用 CPU 版即可）。缺少这些包时，去掉下一行开头的“# ”，运行一次这个单元格：\n"
+    "# %{install}\n"
+    "# 在 Colab 上，这个单元格会自动安装页面输出所用的版本：\n"
+    "{colab}\n",
+    "en": "# This notebook needs Python {python} with {packages}\n"
+    '# (the CPU build of torch is enough). If they are missing, remove the "# " from the next\n'
+    "# line and run this cell once:\n"
+    "# %{install}\n"
+    "# On Colab this cell installs the versions the page's outputs come from:\n"
+    "{colab}\n",
 }
 WRITES = {
     "zh": ("# 运行时会在当前目录写入：{files}", "# 运行时不会写入任何文件。"),
@@ -47,13 +63,40 @@ WRITES = {
 }
 REQUIREMENTS_ID = "requirements"
 IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?$")
+IMAGE_ALT = re.compile(r"^!\[(?P<alt>[^\]]*)\]\([^)]*\)(\{[^}]*\})?$")
 ATTR = re.compile(r"\s*\{\s*#[-\w]+\s*\}")
 ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s+\w+(?:\s+"(?P<title>[^"]*)")?\s*$')
 
 
+HEADING_LINE = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<title>.*?)\s*(?:\{[^}]*#(?P<id>[-\w]+)[^}]*\})?\s*$")
+NOT_TEXT = re.compile(r"[^\w]+")
+
+
+def heading_key(title: str) -> str:
+    """A heading's text without markup, spaces or punctuation: what a Markdown heading and its rendering share."""
+    return NOT_TEXT.sub("", re.sub(r"<[^>]+>", "", title)).lower()
+
+
+def heading_ids(page: Path) -> list[tuple[str, str]]:
+    """(heading_key, id) of each heading of a page that has an explicit `{ #id }`, in order: the notebook's headings
+    get the ids of the chapter's (the same in both languages, so the switcher keeps the section)."""
+    found = []
+    for line in page.read_text(encoding="utf-8").split("\n"):
+        m = HEADING_LINE.match(line)
+        if m and m["id"]:
+            found.append((heading_key(m["title"]), m["id"]))
+    return found
+
+
+def title(page: Path) -> str:
+    """The page's title: its first-level heading, without its `{ #id }`."""
+    line = next(line for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
+    return ATTR.sub("", line[2:]).strip()
+
+
 def has_code(page: Path, lang: str) -> bool:
     where = page.relative_to(ROOT).as_posix()
-    return any(inc.section for *_, inc in scan_fences(page.read_text(encoding="utf-8"), where))
+    return any(inc.section and not inc.shell for *_, inc in scan_fences(page.read_text(encoding="utf-8"), where))
 
 
 MD_LINK = re.compile(r"\]\((?P<page>[-\w]+)\.md(?P<anchor>#[-\w]+)?\)")
@@ -88,52 +131,83 @@ def _markdown(lines: list[str], slug: str, base: str) -> str:
     return _links("\n".join(out).strip(), slug, base)
 
 
+def colab_install() -> str:
+    """The install line made for Colab: it runs only there (Colab's preinstalled torch is another version)."""
+    return f'import sys\n\nif "google.colab" in sys.modules:\n    %{install_line()} --quiet'
+
+
 def requirements_cell(lang: str, files: list[str] | None) -> str:
-    """The first cell's comments: what to install (the home pages' line) and which files running it writes."""
+    """The set-up cell: what to install (the home pages' line; installed on Colab) and which files it writes."""
     with open(ROOT / "pyproject.toml", "rb") as f:
         python = tomllib.load(f)["project"]["requires-python"].removeprefix(">=") + "+"
     packages = ("、" if lang == "zh" else ", ").join(requirements())
-    text = REQUIREMENTS[lang].format(python=python, packages=packages, install=install_line())
+    text = REQUIREMENTS[lang].format(python=python, packages=packages, install=install_line(), colab=colab_install())
     if files is None:  # not executed yet: what it writes is known once it ran (a comment changes no result)
         return text.rstrip("\n")
     some, none = WRITES[lang]
-    return text + (some.format(files=", ".join(files)) if files else none)
+    return text + "\n" + (some.format(files=", ".join(files)) if files else none)
+
+
+def header(page: Path, lang: str, base: str) -> str:
+    """The notebook's header, under its title: back to the chapter (keeping the section: keep-place.js), the .ipynb
+    and Colab. Raw HTML, which Jupyter, Colab and mkdocs-jupyter all render."""
+    text, slug = HEADER[lang], page.stem
+    links = [f'<a class="nb-back" data-keep-place href="{base}{slug}/">{text["back"]}</a>']
+    if not base.startswith(("http://", "https://")):  # on the site; the downloaded file is that .ipynb already
+        links.append(f'<a class="nb-download" href="{slug}.ipynb" download>{text["download"]}</a>')
+    links.append(f'<a class="nb-colab" href="{colab.colab_url(lang, slug)}">{text["colab"]}</a>')
+    return f'<nav class="nb-header" aria-label="{text["label"]}">\n' + " ·\n".join(links) + "\n</nav>"
 
 
 def make_notebook(page: Path, lang: str, base: str = "../../", files: list[str] | None = None) -> nbformat.NotebookNode:
-    """The notebook of a chapter page; `base` is where its links to the chapters start (see _links)."""
+    """The notebook of a chapter page; `base` is where its links to the chapters start (see _links).
+
+    Cells: the title, the header (header()), the set-up cell, the intro, then the page's prose and code. A code
+    cell that draws a figure of the page carries that figure's alt text in its metadata (`alt`)."""
     text = page.read_text(encoding="utf-8")
     if text.startswith("---\n"):
         text = text.split("---\n", 2)[2]
-    lines = text.split("\n")
+    lines = ["" if line.startswith("# ") else line for line in text.split("\n")]  # the title gets its own cell
     where = page.relative_to(ROOT).as_posix()
     cells = []
     pos = 0
-    title = next(line[2:] for line in lines if line.startswith("# "))
+    title_text = title(page)
     fences = list(scan_fences("\n".join(lines), where))
     stop = next((i for i, line in enumerate(lines) if line.startswith("## ") and "#full-code" in line), len(lines))
+
+    def prose(chunk: list[str]) -> None:
+        code = [c for c in cells if c.cell_type == "code"]
+        alts = [m["alt"] for m in map(IMAGE_ALT.match, (line.strip() for line in chunk)) if m]
+        if alts and code:
+            code[-1].metadata["alt"] = " ".join(alts)
+        if lang == "zh":  # the pages' rule, before admonitions become block quotes (tools/hooks/cjk_lines.py)
+            chunk = join_cjk_lines("\n".join(chunk)).split("\n")
+        markdown = _markdown(chunk, page.stem, base)
+        if markdown:
+            cells.append(nbformat.v4.new_markdown_cell(markdown))
+
     for start, end, _indent, _info, inc in fences:
         if start >= stop:
             break
-        prose = _markdown(lines[pos:start], page.stem, base)
-        if prose:
-            cells.append(nbformat.v4.new_markdown_cell(prose))
+        prose(lines[pos:start])
         if inc.section:
             code = next(s.code for s in parse_sections(inc.file) if s.name == inc.section)
             cells.append(nbformat.v4.new_code_cell(code.rstrip("\n")))
         pos = end + 1
-    tail = _markdown(lines[pos:stop], page.stem, base)
-    if tail:
-        cells.append(nbformat.v4.new_markdown_cell(tail))
+    prose(lines[pos:stop])
     if base.startswith(("http://", "https://")):  # the downloaded file: the title links to the chapter page
-        intro = INTRO[lang].format(title=f"[{title}]({base}{page.stem}/)", download="")
+        intro = INTRO[lang].format(title=f"[{title_text}]({base}{page.stem}/)", download="")
     else:
-        intro = INTRO[lang].format(title=title, download=DOWNLOAD[lang].format(slug=page.stem))
-    cells.insert(1, nbformat.v4.new_markdown_cell(intro))
+        intro = INTRO[lang].format(title=title_text, download="")
+    cells.insert(0, nbformat.v4.new_markdown_cell(intro.rstrip()))
     for i, cell in enumerate(cells):  # stable ids: the same page gives the same file (mkdocs-jupyter caches by hash)
         cell.id = f"cell-{i}"
     cells.insert(0, nbformat.v4.new_code_cell(requirements_cell(lang, files)))
     cells[0].id = REQUIREMENTS_ID
+    cells.insert(0, nbformat.v4.new_markdown_cell(header(page, lang, base)))
+    cells[0].id = "header"
+    cells.insert(0, nbformat.v4.new_markdown_cell(f"# {title_text}"))
+    cells[0].id = "title"
     nb = nbformat.v4.new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}

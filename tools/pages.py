@@ -40,6 +40,12 @@ class Include:
     section: str | None  # None: the whole file
 
     @property
+    def shell(self) -> bool:
+        """Shell commands (snippets/**/*.sh), shown in a ```sh fence: set-up steps a reader copies into a terminal.
+        They are not Python, so the page tests do not run them (tests/test_setup.py checks them)."""
+        return self.file.suffix == ".sh"
+
+    @property
     def target(self) -> str:
         return f"{rel(self.file)}:{self.section}" if self.section else rel(self.file)
 
@@ -67,8 +73,8 @@ def resolve(target: str, where: str, project: Project = PROJECT) -> Include:
     file = project.snippets / path
     if not file.is_file():
         raise PageError(f"{where}: snippet file 'snippets/{path}' does not exist")
-    if file.suffix != ".py":
-        raise PageError(f"{where}: include 'snippets/{path}': only .py files are shown as code")
+    if file.suffix not in (".py", ".sh"):
+        raise PageError(f"{where}: include 'snippets/{path}': only .py files (and .sh commands) are shown as code")
     if section:
         try:
             names = [s.name for s in parse_sections(file)]
@@ -122,12 +128,14 @@ def expand_fences(markdown: str, lang: str, where: str, project: Project = PROJE
         start, end, indent, info, inc = fence
         out.extend(lines[pos:start])
         lang_name = info.split()[0] if info else ""
-        if lang_name not in ("python", "py"):
+        if inc.shell and lang_name != "sh":
+            raise PageError(f"{where}:{start + 1}: shell commands (snippets/{inc.target}) go in a ```sh fence")
+        if not inc.shell and lang_name not in ("python", "py"):
             raise PageError(f"{where}:{start + 1}: snippet blocks must be ```python fences, not '{info}'")
         title = f'title="snippets/{inc.target.partition(":")[0]}"'
         out.append(f"{indent}```{info} {title}" if "title=" not in info else f"{indent}```{info}")
         out.extend(lines[start + 1 : end + 1])
-        if inc.section is not None and read_outputs(inc.file).get(inc.section):
+        if inc.section is not None and not inc.shell and read_outputs(inc.file).get(inc.section):
             rel_out = f"{rel(inc.file).rpartition('/')[0]}/outputs/{output_file(inc.file).name}"
             out += ["", f"{indent}{EXPECTED_MARKER}"] if marker else []
             out += [

@@ -3,7 +3,8 @@
     python -m tools.translations        (make translations; .ci/run runs it)
 
 Structure drift fails (exit 1, naming the file and what differs). A pair must have, outside code blocks:
-  - the same headings: level and id (`## 标题 { #id }`), in order;
+  - the same headings: level and id (`## 标题 { #id }`), in order, each with its explicit id (a generated one is
+    `_1`, `_2`... for a Chinese heading and changes when a heading is added: links and the switcher lose the place);
   - the same snippet includes (`--8<-- "file.py:section"`), in order;
   - the same internal links (page, figure and #anchor targets) and as many external links;
   - the same formulas, in order: every display formula ($$...$$, \\[...\\]) and every inline equation (inline
@@ -124,6 +125,9 @@ def _first_difference(source: list[str], translation: list[str]) -> str:
 def drift(source: Structure, translation: Structure) -> list[str]:
     """What differs between the structure of the Chinese page and that of its English translation."""
     problems = []
+    unnamed = [h for h in source.headings + translation.headings if h.endswith("#(no id)")]
+    if unnamed:
+        problems.append(f"{len(unnamed)} heading(s) without an explicit {{ #id }} (a stable id for links)")
     for name in ("headings", "includes", "formulas"):
         a, b = getattr(source, name), getattr(translation, name)
         if a != b:

@@ -5,6 +5,8 @@
 - cjk_lines.py     no stray space where a Chinese line breaks in the source (on_page_markdown)
 - install_line.py  the home pages show the pip install line made from pyproject.toml (on_page_markdown)
 - notebooks.py     the chapter notebooks as pages of each language (on_files ... on_post_page)
+- notebook_styles.py notebook pages link their Jupyter CSS instead of inlining it (on_page_content)
+- search_languages.py one search index per language (on_post_build)
 - katex_math.py    KaTeX at build time, and KaTeX's files copied into the site (on_post_page, on_post_build)
 - sitemap.py       the generated notebooks added to sitemap.xml (on_post_build)
 - live_outputs.py  `mkdocs serve` re-runs changed snippets before each rebuild (on_startup, on_pre_build)

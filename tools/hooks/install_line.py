@@ -1,16 +1,15 @@
-"""Install line: each home page shows the one `pip install` line of tools/install.py (made from pyproject.toml)."""
+"""Install line: each home page shows the one `pip install` line of tools/install.py (made from pyproject.toml), in
+its set-up block (a shell snippet, snippets/setup/setup.sh) or as inline code; the only other pip line allowed is
+the Jupyter one."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from tools.install import install_line
-from tools.pages import DOCS
-
-PIP = re.compile(r"`(pip install [^`]*)`")
+from tools.install import install_problems
+from tools.pages import DOCS, scan_fences
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -18,11 +17,13 @@ def on_page_markdown(markdown, page, config, files):
     if src.suffix != ".md" or src.relative_to(DOCS).parts[1:] != ("index.md",):
         return markdown
     where = src.relative_to(DOCS.parent).as_posix()
-    shown = PIP.findall(markdown)
-    wrong = [line for line in shown if line != install_line()]
-    if not shown or wrong:
+    shown = [markdown]
+    for *_, inc in scan_fences(markdown, where):
+        if inc.shell:
+            shown.append(inc.file.read_text(encoding="utf-8"))
+    problems = install_problems("\n".join(shown))
+    if problems:
         raise PluginError(
-            f"{where}: the install line must be `{install_line()}` (from pyproject.toml, see tools/install.py); "
-            f"the page shows {shown or 'none'}"
+            f"{where}: {'; '.join(problems)} (the install line comes from pyproject.toml, see tools/install.py)"
         )
     return markdown

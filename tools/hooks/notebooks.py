@@ -70,31 +70,77 @@ def on_files(files, config):
     return files
 
 
-def _title(page: Path) -> str:
-    return next(line[2:].strip() for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
-
-
 def on_page_markdown(markdown, page, config, files):
     """A notebook page is left out of search (its chapter is what search should find) and describes itself."""
     src = Path(page.file.abs_src_path).resolve()
     if src.suffix == ".ipynb":
         lang = src.relative_to(notebooks.CACHE).parts[0]
         page.meta["search"] = {"exclude": True}
-        page.meta["description"] = DESCRIPTION[lang].format(chapter=_title(DOCS / lang / f"{src.stem}.md"))
+        # No lightbox: its link would repeat each plot's base64 data (the page must stay under 400 KiB).
+        page.meta["glightbox"] = False
+        page.meta["description"] = DESCRIPTION[lang].format(chapter=notebooks.title(DOCS / lang / f"{src.stem}.md"))
     return markdown
 
 
 # Regex, not a template: the headings are inside the HTML that nbconvert renders as the page content.
-HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]*)"')
+HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]*)">(?P<text>.*?)<a class="anchor-link" href="[^"]*">')
 
 
-def _toc_ids(items) -> list[str]:
-    return [i for item in items for i in [item.id, *_toc_ids(item.children)]]
+def _toc_items(items) -> list:
+    return [i for item in items for i in [item, *_toc_items(item.children)]]
+
+
+def on_page_content(html, page, config, files):
+    """The notebook's headings get the ids of the chapter's headings (`{ #id }`, the same in both languages), in
+    its table of contents and in the page: nbconvert and mkdocs-jupyter slugify headings on their own (a Chinese
+    heading gets "" in one and _1, _2 in the other, ids that change when a heading is added)."""
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html
+    src = Path(page.file.abs_src_path)
+    lang = src.relative_to(notebooks.CACHE).parts[0]
+    chapter = notebooks.heading_ids(DOCS / lang / f"{src.stem}.md")
+    items, new_ids, pos = _toc_items(page.toc.items), [], 0
+    for item in items:
+        key = notebooks.heading_key(item.title)
+        found = next((i for i in range(pos, len(chapter)) if chapter[i][0] == key), None)
+        if found is not None:
+            item.id, pos = chapter[found][1], found + 1
+        new_ids.append(item.id)
+    ids = iter(new_ids)
+
+    def heading(m: re.Match) -> str:
+        new = next(ids, m["id"])
+        return f'<h{m["level"]} id="{new}">{m["text"]}<a class="anchor-link" href="#{new}">'
+
+    return _figure_alts(HEADING.sub(heading, html), src, lang)
+
+
+# nbconvert gives every image without alt text this English placeholder.
+NO_ALT = 'alt="No description has been provided for this image"'
+CELL = re.compile(r'<div class="jp-Cell [^"]*" id="cell-id=(?P<id>[^"]+)"')
+
+
+def _figure_alts(html: str, src: Path, lang: str) -> str:
+    """A plot gets the alt text of the chapter's figure that its code cell draws (tools/notebooks.py puts it in the
+    cell's metadata), in the page's language; any other plot a plain description, never nbconvert's placeholder."""
+    import html as html_lib
+
+    import nbformat
+
+    nb = nbformat.read(src, as_version=4)
+    alts = {cell.id: cell.metadata.get("alt") for cell in nb.cells}
+    starts = [(m.start(), m["id"]) for m in CELL.finditer(html)]
+    out, pos, cell_id = [], 0, None
+    for start, next_id in [*starts, (len(html), None)]:
+        alt = html_lib.escape((cell_id and alts.get(cell_id)) or notebooks.FIGURE_ALT[lang], quote=True)
+        out.append(html[pos:start].replace(NO_ALT, f'alt="{alt}"'))
+        pos, cell_id = start, next_id
+    return "".join(out)
 
 
 @event_priority(-50)  # after mkdocs-jupyter's on_post_page (0), which copies the page's .ipynb next to it
 def on_post_page(output, page, config):
-    """The downloadable .ipynb links to the published site; the page's headings get the table of contents' ids."""
+    """The downloadable .ipynb links to the published site."""
     if not page.file.src_uri.endswith(".ipynb"):
         return output
     src = Path(page.file.abs_src_path)
@@ -102,7 +148,4 @@ def on_post_page(output, page, config):
     if config.site_url:
         download = Path(page.file.abs_dest_path).with_name(src.name)
         download.write_text(notebooks.download_text(DOCS / lang / f"{src.stem}.md", lang, config.site_url), "utf-8")
-    # nbconvert and mkdocs-jupyter's table of contents slugify headings differently (Chinese headings get id=""
-    # in one and _1, _2 in the other): give the headings the ids the table of contents links to, in order.
-    ids = iter(_toc_ids(page.toc.items))
-    return HEADING.sub(lambda m: f'<h{m["level"]} id="{next(ids, m["id"])}"', output)
+    return output
