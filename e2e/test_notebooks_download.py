@@ -93,4 +93,4 @@ def test_downloaded_notebook_is_what_the_build_ran(downloaded, lang, page):
     assert not unrun and not errors, f"{lang}/{page}: cells not executed {unrun}, errors {errors}"
     declared = setup_cell(nb).source.splitlines()[-1]
     missing = [f for f in files if f not in declared]
-    assert not missing, f"{lang}/{page}: running it writes {missing}, which its set-up cell does not name ({declared!r})"
+    assert not missing, f"{lang}/{page}: running it writes {missing}, its set-up cell does not name ({declared!r})"

@@ -110,8 +110,12 @@ print(w.is_leaf, w.requires_grad, v.requires_grad, v.grad_fn)
 # --8<-- [end:no-grad]
 
 # --8<-- [start:rebind]
+(w**2).sum().backward()
+print(w.grad)
 w_new = w - 0.1 * w.grad
+w.grad.zero_()
+print(w_new)
 print(w_new.is_leaf, w_new.grad_fn.name(), w_new.retains_grad)
 (w_new**2).sum().backward()
-print(w.grad)
+print(w, w.grad)
 # --8<-- [end:rebind]

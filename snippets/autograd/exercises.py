@@ -32,6 +32,10 @@ print(round((d2y - exact).abs().max().item(), 8))
 # --8<-- [start:backward-twice]
 x = torch.arange(4.0, requires_grad=True)
 y = 2 * torch.dot(x, x)
+mul = y.grad_fn
+dot = mul.next_functions[0][0]
+print(mul.name(), mul._saved_other)
+print(dot.name(), dot._saved_self)
 y.backward()
 try:
     y.backward()
@@ -52,5 +56,12 @@ x.grad.zero_()
 s = x.sum()
 s.backward()
 s.backward()
-print(x.grad)
+print(x.grad, s.grad_fn._saved_self_sym_sizes)
+t = 2 * x.sum()
+print(t.grad_fn.name(), t.grad_fn._saved_other)
+t.backward()
+try:
+    t.backward()
+except RuntimeError as err:
+    print(str(err).split(" (")[0])
 # --8<-- [end:sum-twice]
