@@ -9,10 +9,27 @@ from html.parser import HTMLParser
 
 import pytest
 
+from tools.browser import new_context, search
 from tools.serve import LANG_PREFIX, SITE, page_url, site_pages
 
 PAGES = site_pages()
 OTHER = {"zh": "en", "en": "zh"}
+
+
+# Scroll to the element with this id ("" for the top) and wait for the scroll event the page reacts to
+# (keep-place.js notes the section being read); no event comes when the page is there already.
+SCROLL = """async (id) => {
+  const y = id ? scrollY + document.getElementById(id).getBoundingClientRect().top : 0;
+  if (Math.abs(scrollY - y) < 1) return;
+  await new Promise((resolve) => {
+    addEventListener("scroll", resolve, { once: true });
+    scrollTo({ top: y, behavior: "instant" });
+  });
+}"""
+
+
+def _scroll(tab, element_id: str) -> None:
+    tab.evaluate(SCROLL, element_id)
 
 
 def _in_view(tab, element_id: str) -> bool:
@@ -48,8 +65,7 @@ def test_switcher_keeps_the_section_scrolled_to(desktop, base_url, lang):
     _switch(tab, lang)
     tab.wait_for_url(page_url(base_url, OTHER[lang], "linear-algebra/"), wait_until="load")
     tab.goto(page_url(base_url, lang, "linear-algebra/"), wait_until="load")
-    tab.evaluate("document.getElementById('norms').scrollIntoView()")
-    tab.wait_for_timeout(200)
+    _scroll(tab, "norms")
     _switch(tab, lang)
     tab.wait_for_url(page_url(base_url, OTHER[lang], "linear-algebra/") + "#norms", wait_until="load")
     assert _in_view(tab, "norms")
@@ -62,16 +78,12 @@ def test_chapter_and_notebook_links_keep_the_section(desktop, base_url, lang):
     notebook's "back to the chapter" link leads back to the chapter's."""
     tab = desktop.new_page()
     tab.goto(page_url(base_url, lang, "data-ops/") + "#broadcasting", wait_until="load")
-    tab.wait_for_timeout(200)
-    tab.evaluate("window.scrollTo(0, 0)")
-    tab.wait_for_timeout(200)
+    _scroll(tab, "")
     tab.click(".md-content a.md-button[data-keep-place]")
     tab.wait_for_url(page_url(base_url, lang, "notebooks/data-ops/") + "#broadcasting", wait_until="load")
     assert _in_view(tab, "broadcasting"), f"{tab.url}: the notebook's #broadcasting is not on screen"
-    tab.evaluate("document.getElementById('numpy').scrollIntoView()")
-    tab.wait_for_timeout(200)
-    tab.evaluate("window.scrollTo(0, 0)")
-    tab.wait_for_timeout(200)
+    _scroll(tab, "numpy")
+    _scroll(tab, "")
     tab.click(".md-content a.nb-back[data-keep-place]")
     tab.wait_for_url(page_url(base_url, lang, "data-ops/") + "#numpy", wait_until="load")
     assert _in_view(tab, "numpy")
@@ -183,19 +195,6 @@ def test_404_page_speaks_the_language_of_the_path(desktop, base_url, path, lang,
     tab.close()
 
 
-def _search(tab, query: str) -> list[str]:
-    tab.click(".md-search__input")
-    tab.fill(".md-search__input", query)
-    for _ in range(20):  # the index loads in a web worker; a query typed before it is ready is dropped
-        if tab.locator(".md-search-result__item").count():
-            break
-        tab.wait_for_timeout(500)
-        tab.press(".md-search__input", "End")
-        tab.type(".md-search__input", " ")
-        tab.press(".md-search__input", "Backspace")
-    return tab.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
-
-
 @pytest.mark.parametrize(
     ("lang", "query", "expected"),
     [("zh", "广播", "data-ops/"), ("en", "broadcasting", "en/data-ops/"), ("zh", "gradient", "matrix-calculus/")],
@@ -203,8 +202,8 @@ def _search(tab, query: str) -> list[str]:
 def test_search_answers_in_the_page_language(desktop, base_url, lang, query, expected):
     """On / only Chinese pages (广播 still finds 广播机制), on /en/ only English ones, even for an English word."""
     tab = desktop.new_page()
-    tab.goto(page_url(base_url, lang, "data-ops/"), wait_until="networkidle")
-    links = _search(tab, query)
+    tab.goto(page_url(base_url, lang, "data-ops/"), wait_until="load")
+    links = search(tab, query)
     assert links, f"{lang}: {query!r} found nothing"
     wrong = [link for link in links if link.startswith(base_url + "en/") != (lang == "en")]
     assert not wrong, f"{lang}: {query!r} found pages of the other language: {wrong[:5]}"
@@ -236,7 +235,7 @@ HEADER_TEXT = {"zh": ("回到本章", "下载 .ipynb", "在 Colab 中打开"), "
 def test_notebook_page_starts_with_title_and_header(browser, base_url, lang, width):
     """Title first; under it back-to-the-chapter, the .ipynb and Colab, in the page's language, all in the first
     screen; the set-up cell after them, its long lines wrapped (nothing hidden sideways)."""
-    context = browser.new_context(viewport={"width": width, "height": 844 if width == 390 else 900})
+    context = new_context(browser, viewport={"width": width, "height": 844 if width == 390 else 900})
     tab = context.new_page()
     tab.goto(page_url(base_url, lang, "notebooks/data-ops/"), wait_until="load")
     first = tab.evaluate(
@@ -322,7 +321,7 @@ def test_home_setup_block_copies_in_one(browser, base_url, lang):
     from tools.snippets import ROOT, parse_sections
 
     (section,) = parse_sections(ROOT / "snippets" / "setup" / "setup.sh")
-    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context = new_context(browser, viewport={"width": 390, "height": 844})
     context.add_init_script(COPY_LISTENER)
     tab = context.new_page()
     tab.goto(page_url(base_url, lang, ""), wait_until="load")
@@ -359,7 +358,7 @@ def test_home_code_spans_do_not_break_mid_word(phone, base_url, lang):
 def test_chinese_punctuation_in_a_cjk_font(browser, base_url):
     """On Chinese pages “”‘’…— are drawn with a CJK font (full-width), not the Latin system font; English pages keep
     the Latin quotes."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = new_context(browser, viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     fonts = {}
     for lang in ("zh", "en"):
@@ -396,7 +395,7 @@ FIGURE_PAGES = [
 def test_figures_open_full_size_on_a_phone(browser, base_url, lang, page):
     """At 390 px a figure's labels are a few pixels high: a tap opens it full size in a lightbox (GLightbox, served
     by the site), scrolled sideways by a finger; the figure keeps its alt text on the page."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=False)
+    context = new_context(browser, viewport={"width": 390, "height": 844}, has_touch=False)
     tab = context.new_page()
     foreign = []
     tab.on("request", lambda req: foreign.append(req.url) if "127.0.0.1" not in req.url else None)
@@ -412,7 +411,12 @@ def test_figures_open_full_size_on_a_phone(browser, base_url, lang, page):
         figure.click()
         slide = tab.locator(".glightbox-container .gslide.current img")
         slide.wait_for(state="visible")
-        tab.wait_for_timeout(400)  # the opening animation
+        # The lightbox opens with an animation: wait until the figure has grown to its full width (or time out).
+        tab.wait_for_function(
+            "() => { const img = document.querySelector('.glightbox-container .gslide.current img');"
+            " return img && img.getBoundingClientRect().width >= img.naturalWidth * 0.98; }",
+            polling=50,
+        )
         natural, shown, scroll, box = slide.evaluate(
             "img => [img.naturalWidth, img.getBoundingClientRect().width, img.parentNode.scrollWidth,"
             " img.parentNode.clientWidth]"

@@ -29,3 +29,22 @@ def new_context(browser, **options):
     context = browser.new_context(**options)
     context.set_default_timeout(TIMEOUT_MS)
     return context
+
+
+# Material builds its search index in a web worker and drops a query typed before it is ready: until results show,
+# the condition types the query again (alternately with a trailing space: Material ignores an unchanged value).
+_RESULTS_OR_RETYPE = """(query) => {
+  if (document.querySelector(".md-search-result__item")) return true;
+  const input = document.querySelector(".md-search__input");
+  input.value = input.value === query ? query + " " : query;
+  input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  return false;
+}"""
+
+
+def search(tab, query: str) -> list[str]:
+    """Type `query` into the open page's search box; the URLs of the results, best first."""
+    tab.click(".md-search__input")
+    tab.fill(".md-search__input", query)
+    tab.wait_for_function(_RESULTS_OR_RETYPE, arg=query, polling=200)
+    return tab.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")

@@ -55,7 +55,7 @@ class ErrataTreeprocessor(Treeprocessor):
                 back.set("class", "errata-back")
                 back.set("title", BACK[lang].format(n=n))
                 back.set("aria-label", BACK[lang].format(n=n) + (f" ({k})" if len(refs[n]) > 1 else ""))
-                back.text = "↩" if k == 1 else f"↩{k}"
+                back.text = "↩"  # the number of a second citation is in the label only (axe: name contains text)
                 back.tail = ""
             if refs.get(n):
                 cells[0].text = (cells[0].text or "") + " "

@@ -30,16 +30,10 @@
   // The chapter <-> notebook links sit at the top of the page: a reader who scrolls up from a section to follow one
   // gets the section they were reading, not the top. The switcher always follows the place on screen.
   let lastRead = "";
-  let pending = false;
-  function remember() {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(() => {
-      pending = false;
-      lastRead = place() || lastRead;
-    });
-  }
-  addEventListener("scroll", remember, { passive: true });
+  const remember = () => {
+    lastRead = place() || lastRead;
+  };
+  addEventListener("scroll", remember, { passive: true }); // scroll events come at most once a frame
   addEventListener("load", remember);
 
   function carry(event) {
