@@ -26,8 +26,9 @@ export PYTHONPATH := $(CURDIR)
 setup: $(STAMP)
 
 # uv installs the exact versions of constraints.txt (the lock) into .venv in seconds; pip only bootstraps uv itself.
-# Where pip is told to find local wheels (PIP_FIND_LINKS: this machine's CPU build of torch), uv looks there too.
-UV_FIND_LINKS ?= $(PIP_FIND_LINKS)
+# Where pip is told to find local wheels (PIP_FIND_LINKS or pip's config: this machine's CPU build of torch), uv looks
+# there too; elsewhere (GitHub) UV_EXTRA_INDEX_URL points uv at the CPU builds.
+UV_FIND_LINKS ?= $(or $(PIP_FIND_LINKS),$(shell $(PYTHON) -m pip config get global.find-links 2>/dev/null))
 export UV_FIND_LINKS
 $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
