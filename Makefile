@@ -1,8 +1,9 @@
 # One entry point for readers, maintainers and CI. Every target sets up .venv first if needed.
-#   make serve   live preview at http://127.0.0.1:8000/d2l-notes/ (reloads when docs/ or snippets/ change)
+#   make serve   live preview at http://127.0.0.1:8000/d2l-notes/ (re-runs changed snippets, reloads on changes)
 #   make test    the full test suite (the command CI runs)
 #   make build   strict build of the whole site into site/, with the print edition (site/pdf/*.pdf)
 #   make pdf     the same: the site and its two PDFs (tools/pdf.py prints them in headless Chromium)
+#   make generate  the executed chapter notebooks (docs/<lang>/notebooks/, git-ignored); build and serve run it first
 #   make regen   re-run the snippets whose code changed: refresh their outputs and figures (a few seconds)
 #   make regen-all     re-run every snippet file; make regen-bench re-measures the timing snippets (bench_*.py)
 #   make test-portable the outputs tests again under other PyTorch kernels (what CI adds: another CPU)
@@ -20,7 +21,7 @@ STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: setup serve test test-portable build pdf regen regen-all regen-bench format e2e bench lighthouse a11y-soak \
+.PHONY: setup generate serve test test-portable build pdf regen regen-all regen-bench format e2e bench lighthouse a11y-soak \
         translations workflows lock clean
 
 setup: $(STAMP)
@@ -37,10 +38,14 @@ $(STAMP): pyproject.toml constraints.txt package.json package-lock.json
 	npm ci --no-audit --no-fund --silent --ignore-scripts # no install script downloads anything (vnu-jar would fetch a Java)
 	touch $(STAMP)
 
-serve: $(STAMP)
-	$(BIN)/mkdocs serve
+# What MkDocs renders but nobody writes: the chapter notebooks, executed (cached: a warm run executes nothing).
+generate: $(STAMP)
+	$(BIN)/python -m tools.generate
 
-test: $(STAMP)
+serve: $(STAMP)
+	$(BIN)/python -m tools.preview
+
+test: generate
 	$(BIN)/python -m pytest
 
 # The tests that compare outputs, under PyTorch's non-vectorised kernels on one thread: as on another CPU.
@@ -48,7 +53,7 @@ test-portable: $(STAMP)
 	ATEN_CPU_CAPABILITY=default OMP_NUM_THREADS=1 $(BIN)/python -m pytest -q -p no:cacheprovider \
 	  tests/test_pages.py tests/test_snippets.py
 
-build: $(STAMP)
+build: generate
 	$(BIN)/mkdocs build --strict
 	$(BIN)/python -m tools.pdf
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from tools import colab, notebooks
-from tools.pages import LANGS
+from tools import colab
+from tools.site import SITE
 from tools.snippets import ROOT
 
 
@@ -26,7 +26,7 @@ def test_colab_url_shape_and_repository(monkeypatch):
 def test_every_chapter_notebook_is_published():
     """The branch holds the notebook of every chapter with code, in every language, fetched from where the site
     serves it; the workflow runs the publish step after the deploy, with this repository's URL."""
-    expected = {(lang, page.stem) for lang in LANGS for page in notebooks.chapter_pages(lang)}
+    expected = {(lang, page.stem) for lang in SITE.langs for page in SITE.chapters(lang)}
     published = {tuple(path.removesuffix(".ipynb").split("/")) for path, _ in colab.paths()}
     assert published == expected
     workflow = (ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")

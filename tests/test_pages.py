@@ -10,13 +10,13 @@ from __future__ import annotations
 import pytest
 
 from tools.checks import page_output_mismatches
-from tools.project import PROJECT
+from tools.site import SITE
 
-PAGES = [(lang, page) for lang in PROJECT.langs for page in PROJECT.pages(lang)]
+PAGES = [(lang, page) for lang in SITE.langs for page in SITE.pages(lang)]
 
 
 @pytest.mark.parametrize(("lang", "page"), PAGES, ids=[f"{lang}/{page.as_posix()}" for lang, page in PAGES])
 def test_page_outputs(lang, page, workdir):
-    problems = page_output_mismatches(PROJECT, lang, page, workdir)
+    problems = page_output_mismatches(SITE, lang, page, workdir)
     if problems:
         pytest.fail(f"{len(problems)} problem(s):\n\n" + "\n\n".join(problems), pytrace=False)

@@ -6,15 +6,14 @@ Removing a rule from tools/checks.py (or tools/pages.py, tools/snippets.py) make
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from tools import checks
-from tools.project import Project
-from tools.snippets import format_outputs, output_file, reset_state, run_file
+from tools import checks, site
+from tools.site import Site
+from tools.snippets import format_outputs, output_file
 
 FIXTURE = Path(__file__).parent / "fixtures" / "project"
 SNIPPET = "snippets/demo/hello.py"
@@ -24,32 +23,27 @@ ZH, EN = "docs/zh/index.md", "docs/en/index.md"
 
 
 @pytest.fixture
-def project(tmp_path) -> Project:
+def project(tmp_path) -> Site:
     shutil.copytree(FIXTURE, tmp_path / "project")
     (tmp_path / "work").mkdir()
-    return Project(tmp_path / "project")
+    return Site.load(tmp_path / "project")
 
 
-def edit(project: Project, name: str, old: str, new: str) -> None:
+def edit(project: Site, name: str, old: str, new: str) -> None:
     path = project.root / name
     text = path.read_text(encoding="utf-8")
     assert old in text, f"fixture {name} has no {old!r}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def record(project: Project) -> None:
+def record(project: Site) -> None:
     """Record outputs and figures the way `make regen` does (fresh state, empty folder)."""
     path = project.root / SNIPPET
-    before = os.getcwd()
-    os.chdir(project.figures)
-    try:
-        reset_state()
-        output_file(path).write_text(format_outputs(run_file(path)), encoding="utf-8")
-    finally:
-        os.chdir(before)
+    outputs, _ = site.run_file(path, workdir=project.figures)
+    output_file(path).write_text(format_outputs(outputs), encoding="utf-8")
 
 
-def problems(project: Project) -> list[str]:
+def problems(project: Site) -> list[str]:
     return checks.all_problems(project, project.root.parent / "work")
 
 

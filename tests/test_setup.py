@@ -11,7 +11,8 @@ import pytest
 
 from tools import colab
 from tools.install import NOTEBOOK_LINE, install_line, install_problems
-from tools.pages import DOCS, PageError, expand_fences, includes, resolve
+from tools.pages import PageError, expand_fences, resolve
+from tools.site import SITE
 from tools.snippets import ROOT, parse_sections
 
 SETUP = ROOT / "snippets" / "setup" / "setup.sh"
@@ -41,10 +42,10 @@ def test_setup_block_is_valid_shell():
         subprocess.run(["shellcheck", "--shell=sh", "--exclude=SC2164,SC1091", str(SETUP)], check=True)
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", SITE.langs)
 def test_home_pages_show_the_setup_block(lang):
-    page = DOCS / lang / "index.md"
-    shown = [inc for inc in includes(page) if inc.shell]
+    page = SITE.page(lang, "index.md")
+    shown = [inc for inc in SITE.includes(page) if inc.shell]
     assert [inc.target for inc in shown] == ["setup/setup.sh:setup"]
     expanded = expand_fences(page.read_text(encoding="utf-8"), lang, f"docs/{lang}/index.md")
     assert '```sh title="snippets/setup/setup.sh"' in expanded

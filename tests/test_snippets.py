@@ -12,18 +12,18 @@ from pathlib import Path
 import pytest
 
 from tools.checks import orphans, stale_outputs
-from tools.project import PROJECT
+from tools.site import SITE
 from tools.snippets import rel
 
-FILES = PROJECT.snippet_files()
+FILES = SITE.snippet_files()
 
 
 @pytest.mark.parametrize("path", FILES, ids=[rel(p) for p in FILES])
 def test_file_runs_alone_and_matches_outputs(path: Path, workdir):
-    problems = stale_outputs(PROJECT, path, workdir)
+    problems = stale_outputs(SITE, path, workdir)
     if problems:
         pytest.fail("\n\n".join(problems), pytrace=False)
 
 
 def test_no_orphan_outputs_or_figures():
-    assert not orphans(PROJECT), "\n".join(orphans(PROJECT))
+    assert not orphans(SITE), "\n".join(orphans(SITE))

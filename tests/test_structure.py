@@ -8,10 +8,10 @@ import sys
 import pytest
 
 from tools import checks
-from tools.project import PROJECT
+from tools.site import SITE
 from tools.snippets import ROOT, parse_sections
 
-ALL_PAGES = PROJECT.all_pages()
+ALL_PAGES = SITE.all_pages()
 
 
 def _fail_on(problems: list[str]) -> None:
@@ -20,22 +20,22 @@ def _fail_on(problems: list[str]) -> None:
 
 
 def test_every_page_exists_in_every_language():
-    _fail_on(checks.missing_translations(PROJECT))
+    _fail_on(checks.missing_translations(SITE))
 
 
 @pytest.mark.parametrize("page", ALL_PAGES, ids=[p.as_posix() for p in ALL_PAGES])
 def test_languages_show_the_same_code(page):
     """Same snippet includes in the same order; no hand-written code blocks (the message names the line)."""
-    _fail_on(checks.different_snippets(PROJECT, page))
+    _fail_on(checks.different_snippets(SITE, page))
 
 
 def test_snippet_files_are_well_formed():
-    _fail_on(checks.malformed_snippets(PROJECT))
+    _fail_on(checks.malformed_snippets(SITE))
 
 
-@pytest.mark.parametrize("lang", PROJECT.langs)
+@pytest.mark.parametrize("lang", SITE.langs)
 def test_every_snippet_is_shown_whole_and_in_order(lang):
-    _fail_on(checks.sections_not_shown_in_order(PROJECT, lang))
+    _fail_on(checks.sections_not_shown_in_order(SITE, lang))
 
 
 def test_pymdownx_shows_each_section_as_tools_reads_it():
@@ -44,10 +44,10 @@ def test_pymdownx_shows_each_section_as_tools_reads_it():
 
     md = markdown.Markdown(
         extensions=["pymdownx.snippets"],
-        extension_configs={"pymdownx.snippets": {"base_path": [str(PROJECT.snippets)], "check_paths": True}},
+        extension_configs={"pymdownx.snippets": {"base_path": [str(SITE.snippets)], "check_paths": True}},
     )
     pre = md.preprocessors["snippet"]
-    for path in PROJECT.snippet_files():
+    for path in SITE.snippet_files():
         for section in parse_sections(path):
             shown = "\n".join(pre.run([f'--8<-- "{section.ref}"'])).strip("\n") + "\n"
             assert shown == section.code, f"snippets/{section.ref}: pymdownx.snippets shows it differently"
@@ -65,5 +65,5 @@ def test_snippets_are_linted_and_formatted():
 
 
 def test_snippet_dirs_are_python_identifiers():
-    bad = [p.name for p in PROJECT.snippets.iterdir() if p.is_dir() and not p.name.isidentifier()]
+    bad = [p.name for p in SITE.snippets.iterdir() if p.is_dir() and not p.name.isidentifier()]
     assert not bad, f"chapter folders must be valid Python identifiers: {bad}"

@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 
 from tools import translations
-from tools.pages import DOCS
+from tools.site import SITE
 from tools.translations import check, drift, structure
 
 # Two real includes (the include reader checks that the snippet file and section exist).
-FIRST, SECOND = structure((DOCS / "zh" / "data-ops.md").read_text(encoding="utf-8"), "data-ops.md").includes[:2]
+FIRST, SECOND = structure((SITE.page(SITE.default, "data-ops.md")).read_text(encoding="utf-8"), "data-ops.md").includes[
+    :2
+]
 
 ZH = f"""---
 description: 一页示例。

@@ -8,27 +8,18 @@ from __future__ import annotations
 
 import difflib
 import io
-import sys
 import zlib
 from collections import Counter
 from pathlib import Path
 
+from . import site
 from .compare import figure_matches, text_matches, timings_match, tokens
-from .pages import Include, PageError, includes, scan_fences
-from .project import PROJECT, Project
-from .snippets import (
-    Runner,
-    SnippetError,
-    is_volatile,
-    output_file,
-    parse_sections,
-    read_outputs,
-    rel,
-    reset_state,
-    run_file,
-)
+from .pages import Include, PageError, scan_fences
+from .site import SITE, Site
+from .snippets import SnippetError, is_volatile, output_file, parse_sections, read_outputs, rel
 
-# Filled as the checks run; the test suite prints it at the end so that nobody has to guess what ran.
+# Filled as the checks run over the repository (not over the tests' fixture projects); the test suite prints it at
+# the end so that nobody has to guess what ran.
 EXECUTED: Counter = Counter()
 REGEN = "Run `make regen` (it re-runs only changed files), then review the diff."
 QUICK_ARGS = ["--quick"]  # what the tests pass to a benchmark snippet (bench_*.py): a short run
@@ -50,10 +41,21 @@ def outputs_agree(path: Path, recorded: str, printed: str) -> bool:
     return timings_match(recorded, printed, ranking=False) if is_volatile(path) else text_matches(recorded, printed)
 
 
+def executed(project: Site, what: str) -> None:
+    """Count something that ran, if it ran for the repository."""
+    if project.root == SITE.root:
+        EXECUTED[what] += 1
+
+
+def args(path: Path) -> list[str]:
+    """The command-line arguments a snippet file gets when the tests or regen run it."""
+    return QUICK_ARGS if is_volatile(path) else []
+
+
 # --- Structure -------------------------------------------------------------------------------------------------
 
 
-def missing_translations(project: Project = PROJECT) -> list[str]:
+def missing_translations(project: Site = SITE) -> list[str]:
     """A page that exists in one language only (the i18n plugin would silently fall back)."""
     problems = []
     for page in project.all_pages():
@@ -66,16 +68,15 @@ def missing_translations(project: Project = PROJECT) -> list[str]:
     return problems
 
 
-def page_includes(project: Project, lang: str, page: Path) -> tuple[list[Include], list[str]]:
+def page_includes(project: Site, lang: str, page: Path) -> tuple[list[Include], list[str]]:
     """The includes of one page, or the rule it breaks (hand-written code, missing file or section, ...)."""
-    path = project.docs / lang / page
     try:
-        return includes(path, lang, project), []
+        return project.includes(project.page(lang, page)), []
     except PageError as exc:
         return [], [str(exc)]
 
 
-def different_snippets(project: Project, page: Path) -> list[str]:
+def different_snippets(project: Site, page: Path) -> list[str]:
     """The languages of a page include different snippets, or in another order."""
     shown, problems = {}, []
     for lang in project.langs:
@@ -93,7 +94,7 @@ def different_snippets(project: Project, page: Path) -> list[str]:
     return problems
 
 
-def malformed_snippets(project: Project = PROJECT) -> list[str]:
+def malformed_snippets(project: Site = SITE) -> list[str]:
     """Code outside a section, a nested, unclosed or duplicate section."""
     problems = []
     for path in project.snippet_files():
@@ -104,7 +105,7 @@ def malformed_snippets(project: Project = PROJECT) -> list[str]:
     return problems
 
 
-def sections_not_shown_in_order(project: Project, lang: str) -> list[str]:
+def sections_not_shown_in_order(project: Site, lang: str) -> list[str]:
     """Each section is shown exactly once, in file order, so that the page and the file are the same program."""
     used: dict[str, list[str]] = {}
     for page in project.pages(lang):
@@ -130,7 +131,7 @@ def sections_not_shown_in_order(project: Project, lang: str) -> list[str]:
     return problems
 
 
-def orphans(project: Project = PROJECT) -> list[str]:
+def orphans(project: Site = SITE) -> list[str]:
     """Outputs files without a snippet file, figures that no snippet draws."""
     sources = {output_file(p) for p in project.snippet_files()}
     problems = [f"{project.show(p)} belongs to no snippet file" for p in project.outputs_files() if p not in sources]
@@ -148,23 +149,11 @@ def orphans(project: Project = PROJECT) -> list[str]:
 
 def _run_alone(path: Path, seed: int | None, workdir: Path) -> tuple[dict[str, str], dict[str, str]]:
     """Run a file on its own in workdir (as `python file.py` would); return section outputs and drawn figures."""
-    import os
-
-    before = os.getcwd()
-    os.chdir(workdir)
-    argv = sys.argv
-    sys.argv = [str(path), *(QUICK_ARGS if is_volatile(path) else [])]
-    try:
-        reset_state(seed)
-        outputs = run_file(path)
-        figures = {f.name: f.read_text(encoding="utf-8") for f in sorted(workdir.glob("*.svg"))}
-    finally:
-        sys.argv = argv
-        os.chdir(before)
-    return outputs, figures
+    outputs, result = site.run_file(path, args(path), seed=seed, workdir=workdir)
+    return outputs, {name: text for name, text in result.files.items() if name.endswith(".svg") and "/" not in name}
 
 
-def stale_outputs(project: Project, path: Path, workdir: Path) -> list[str]:
+def stale_outputs(project: Site, path: Path, workdir: Path) -> list[str]:
     """The file, run alone with its random generators disturbed, prints its recorded outputs and draws its figures.
 
     A mismatch is explained: a stale output (the code changed), or randomness that the file does not seed (the
@@ -174,7 +163,7 @@ def stale_outputs(project: Project, path: Path, workdir: Path) -> list[str]:
         outputs, figures = _run_alone(path, seed, workdir)
     except SnippetError as exc:
         return [str(exc)]
-    EXECUTED["snippet files run alone"] += 1
+    executed(project, "snippet files run alone")
     recorded = read_outputs(path)
     out_name = project.show(output_file(path))
     stale = [
@@ -207,7 +196,7 @@ def stale_outputs(project: Project, path: Path, workdir: Path) -> list[str]:
                 f"({first_difference(committed.read_text(encoding='utf-8'), drawn)}). {REGEN}"
             )
         else:
-            EXECUTED["figures compared"] += 1
+            executed(project, "figures compared")
     return problems
 
 
@@ -225,65 +214,59 @@ def first_difference(recorded: str, drawn: str) -> str:
     return f"recorded {len(a)} parts, drawn {len(b)}"
 
 
-def page_output_mismatches(project: Project, lang: str, page: Path, workdir: Path) -> list[str]:
+def page_output_mismatches(project: Site, lang: str, page: Path, workdir: Path) -> list[str]:
     """Run a page like a reader following along (its blocks in order, one namespace) and compare every shown
     output with what the code prints. Reports every mismatch of the page, not just the first."""
     from pytest_codeblocks import extract_from_buffer
 
-    path = project.docs / lang / page
+    path = project.page(lang, page)
     where = project.show(path)
     text = path.read_text(encoding="utf-8")
     try:
         fences = list(scan_fences(text, where, project))
     except PageError as exc:
         return [str(exc)]
-    blocks = extract_from_buffer(io.StringIO(text))  # pytest-codeblocks finds the page's code blocks and lines
-    if len(blocks) != len(fences):
-        return [f"{where}: pytest-codeblocks found {len(blocks)} code blocks, the site {len(fences)}"]
-    import os
-
-    before = os.getcwd()
-    os.chdir(workdir)
-    reset_state()
-    runner = Runner(where)
+    blocks_found = extract_from_buffer(io.StringIO(text))  # pytest-codeblocks finds the page's code blocks, lines
+    if len(blocks_found) != len(fences):
+        return [f"{where}: pytest-codeblocks found {len(blocks_found)} code blocks, the site {len(fences)}"]
+    blocks, shown = [], []  # what runs (in order, one session), and what the page shows after each block
+    for block, fence in zip(blocks_found, fences, strict=True):
+        inc = fence.include
+        if inc.shell:  # shell commands: checked by tests/test_setup.py, not run here
+            continue
+        if inc.section is None:  # a whole-file block: the file is run on its own by test_snippets.py
+            executed(project, "whole-file blocks (run by test_snippets)")
+            continue
+        section = next((s for s in parse_sections(inc.file) if s.name == inc.section), None)
+        if section is None:
+            return [f"{where}:{block.lineno}: snippets/{inc.target}: no such section"]
+        blocks.append(
+            site.block(section, f"{where}:{block.lineno} (snippets/{inc.target})", [inc.file, *args(inc.file)])
+        )
+        shown.append((block, inc))
+    if not blocks:
+        return []
+    result = site.run(blocks, workdir=workdir)
     problems: list[str] = []
-    try:
-        for block, fence in zip(blocks, fences, strict=True):
-            inc = fence.include
-            if inc.shell:  # shell commands: checked by tests/test_setup.py, not run here
-                continue
-            if inc.section is None:  # a whole-file block: the file is run on its own by test_snippets.py
-                EXECUTED["whole-file blocks (run by test_snippets)"] += 1
-                continue
-            section = next(s for s in parse_sections(inc.file) if s.name == inc.section)
-            argv, sys.argv = sys.argv, [str(inc.file), *(QUICK_ARGS if is_volatile(inc.file) else [])]
-            try:
-                printed = runner.run(
-                    section.code, f"{where}:{block.lineno} (snippets/{inc.target})", section.first_line
-                )
-            except SnippetError as exc:
-                problems.append(f"{exc}\n(later blocks of the page were not run)")
-                break
-            finally:
-                sys.argv = argv
-            EXECUTED["page code blocks"] += 1
-            shown = read_outputs(inc.file).get(inc.section, "")
-            if not outputs_agree(inc.file, shown, printed):
-                out = project.show(output_file(inc.file))
-                problems.append(
-                    f"{where}:{block.lineno}: the output shown for snippets/{inc.target} ({out}) is not what the "
-                    f"code prints:\n{diff(shown, printed, 'shown on the page')}\n"
-                    f"(the same {out} is shown by every page that includes this section and is checked for "
-                    "the file itself by tests/test_snippets.py: one stale output fails each of them)"
-                )
-            elif shown:
-                EXECUTED["page outputs compared"] += 1
-    finally:
-        os.chdir(before)
+    for (block, inc), printed in zip(shown, result.outputs, strict=False):
+        executed(project, "page code blocks")
+        recorded = read_outputs(inc.file).get(inc.section, "")
+        if not outputs_agree(inc.file, recorded, printed):
+            out = project.show(output_file(inc.file))
+            problems.append(
+                f"{where}:{block.lineno}: the output shown for snippets/{inc.target} ({out}) is not what the "
+                f"code prints:\n{diff(recorded, printed, 'shown on the page')}\n"
+                f"(the same {out} is shown by every page that includes this section and is checked for "
+                "the file itself by tests/test_snippets.py: one stale output fails each of them)"
+            )
+        elif recorded:
+            executed(project, "page outputs compared")
+    if result.error:
+        problems.append(f"{result.error}\n(later blocks of the page were not run)")
     return problems
 
 
-def all_problems(project: Project, workdir: Path) -> list[str]:
+def all_problems(project: Site, workdir: Path) -> list[str]:
     """Every rule over a whole project (what the test suite checks for the repository, in one call)."""
     import tempfile
 
@@ -299,3 +282,34 @@ def all_problems(project: Project, workdir: Path) -> list[str]:
         for page in project.pages(lang):
             found += page_output_mismatches(project, lang, page, Path(tempfile.mkdtemp(dir=workdir)))
     return found
+
+
+# --- Notebooks -------------------------------------------------------------------------------------------------
+
+
+def notebook_output_mismatches(project: Site, lang: str, page: Path) -> list[str]:
+    """The executed notebook of a chapter (what its notebook page and its .ipynb show) prints in each code cell
+    what the chapter shows as that section's recorded output: one truth for what the code prints."""
+    from . import notebooks
+    from .snippets import tidy
+
+    path = project.page(lang, page)
+    nb = notebooks.executed(path, lang)
+    problems = []
+    for number, cell in enumerate(nb.cells, 1):
+        target = cell.metadata.get(notebooks.SNIPPET) if cell.cell_type == "code" else None
+        if not target:
+            continue
+        file, _, section = target.partition(":")
+        file = project.snippets / file
+        printed = tidy("".join(o.text for o in cell.outputs if o.output_type == "stream" and o.name == "stdout"))
+        recorded = read_outputs(file).get(section, "")
+        executed(project, "notebook cells compared")
+        if not outputs_agree(file, recorded, printed):
+            out = project.show(output_file(file))
+            problems.append(
+                f"{project.show(project.notebook(lang, path.stem))} (cell {number}, snippets/{target}) prints "
+                f"something else than {out} records:\n{diff(recorded, printed, out, 'printed in the notebook')}\n"
+                "Run `make regen` (outputs) and `python -m tools.generate` (notebooks), then review the diff."
+            )
+    return problems

@@ -22,12 +22,13 @@ import tempfile
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from .site import SITE
+
+ROOT = SITE.root
 COLAB = "https://colab.research.google.com/github"
 BRANCH = "notebooks"  # the branch Colab opens the notebooks from
-LANGS = ("zh", "en")  # the first one is served at the site root
 REPO_ENV = re.compile(r'link:\s*!ENV\s*\[\s*REPO_URL\s*,\s*"(?P<url>[^"]+)"\s*\]')
-NOTEBOOK_LINK = re.compile(r"\]\(notebooks/(?P<slug>[-\w]+)\.ipynb\)")
+NOTEBOOK_LINK = re.compile(r"\]\(notebooks/(?P<slug>[-\w]+)\.md\)")
 
 
 def repository(repo_url: str | None = None) -> str:
@@ -56,14 +57,13 @@ def colab_url(lang: str, slug: str, repo_url: str | None = None) -> str:
 
 def site_path(lang: str, slug: str) -> str:
     """Where the site serves the same .ipynb (relative to site_url)."""
-    prefix = "" if lang == LANGS[0] else f"{lang}/"
-    return f"{prefix}notebooks/{slug}/{slug}.ipynb"
+    return f"{SITE.prefix(lang)}notebooks/{slug}/{slug}.ipynb"
 
 
 def chapters() -> list[str]:
     """The chapters that have a notebook: those whose page links to it (docs/<first language>/*.md)."""
     found = []
-    for page in sorted((ROOT / "docs" / LANGS[0]).glob("*.md")):
+    for page in sorted((SITE.docs / SITE.default).glob("*.md")):
         if NOTEBOOK_LINK.search(page.read_text(encoding="utf-8")):
             found.append(page.stem)
     return found
@@ -71,7 +71,7 @@ def chapters() -> list[str]:
 
 def paths() -> list[tuple[str, str]]:
     """(path on the branch, path on the site) of every published notebook."""
-    return [(published_path(lang, slug), site_path(lang, slug)) for lang in LANGS for slug in chapters()]
+    return [(published_path(lang, slug), site_path(lang, slug)) for lang in SITE.langs for slug in chapters()]
 
 
 README = """# Executed notebooks of the study site

@@ -25,10 +25,10 @@ from pathlib import Path
 
 from .bench import page_weight
 from .serve import serve
+from .site import SITE
 from .snippets import ROOT
 
-SITE = Path(os.environ.get("SITE_DIR", ROOT / "site"))
-HOME = {"zh": "", "en": "en/"}
+SITE_DIR = Path(os.environ.get("SITE_DIR", ROOT / "site"))
 BUDGET = 95
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
@@ -36,14 +36,13 @@ FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking -
 
 def content_pages(site: Path) -> dict[str, list[str]]:
     """Per language, the site's reading pages (URL paths below the site root); notebooks and 404 excluded."""
-    en = site / "en"
-    pages: dict[str, list[str]] = {"zh": [], "en": []}
+    pages: dict[str, list[str]] = {lang: [] for lang in SITE.langs}
     for html in sorted(site.rglob("index.html")):
         rel = html.parent.relative_to(site).as_posix()
         rel = "" if rel == "." else rel + "/"
         if "notebooks/" in rel or rel.startswith(("search/", "assets/")):
             continue
-        pages["en" if html.is_relative_to(en) else "zh"].append(rel)
+        pages[SITE.lang_of_url(rel)].append(rel)
     return pages
 
 
@@ -77,16 +76,18 @@ def main() -> int:
     parser.add_argument("--all", action="store_true", help="every reading page, not just home and the heaviest")
     parser.add_argument("--devices", default="mobile,desktop", help="comma-separated: mobile, desktop")
     args = parser.parse_args()
-    if not (SITE / "index.html").exists():
-        sys.exit(f"{SITE} has no index.html: run `make build` first")
-    pages = content_pages(SITE)
+    if not (SITE_DIR / "index.html").exists():
+        sys.exit(f"{SITE_DIR} has no index.html: run `make build` first")
+    pages = content_pages(SITE_DIR)
     chosen = [
-        p for lang in ("zh", "en") for p in (pages[lang] if args.all else [HOME[lang], heaviest(SITE, pages[lang])])
+        p
+        for lang in SITE.langs
+        for p in (pages[lang] if args.all else [SITE.prefix(lang), heaviest(SITE_DIR, pages[lang])])
     ]
     failed = False
     print(f"median of {args.runs} runs (min-max of performance); budget {BUDGET}")
     print(f"{'page':36} {'device':8} {'perf':>11}  a11y  best   seo   TBT ms  LCP s")
-    with serve(SITE, compress=True) as base:
+    with serve(SITE_DIR, compress=True) as base:
         for preset in args.devices.split(","):
             for page in chosen:
                 runs = [lighthouse(base + page, preset) for _ in range(args.runs)]

@@ -1,4 +1,5 @@
-"""Chapter notebooks, made at build time from a page and the snippet sections it includes (no second copy).
+"""Chapter notebooks, made from a page and the snippet sections it includes (no second copy), before the build
+renders anything (python -m tools.generate writes them where the i18n and mkdocs-jupyter plugins find them).
 
 Markdown between code blocks becomes markdown cells (Material-only syntax simplified), each included snippet
 section becomes a code cell, the "full code" section is left out. A first code cell, all comments, states what
@@ -6,8 +7,10 @@ the notebook needs (the site's install line, commented out so "Run all" does not
 writes. Notebooks are executed with nbclient in an empty directory; outputs (and the files written) are cached by
 the hash of the code cells, so a warm build executes nothing and both languages share one execution.
 
-The notebook rendered on the site links to the site's pages relatively; the .ipynb readers download
-(`download_text`) links to the published site (site_url), so that it works offline on a reader's disk and on Colab.
+The notebook rendered on the site (the page docs/<lang>/notebooks/<chapter>.md: `page_text`) links to the site's
+pages relatively; the .ipynb readers download (docs/<lang>/notebooks/<chapter>/<chapter>.ipynb, a plain file of
+the site) links to the published site (site_url), so that it works offline on a reader's disk and on Colab. Both
+are git-ignored.
 """
 
 from __future__ import annotations
@@ -24,11 +27,11 @@ import nbformat
 from . import colab
 from .hooks.cjk_lines import join_cjk_lines
 from .install import install_line, requirements
-from .pages import DOCS, LANGS, scan_fences
-from .snippets import ROOT, parse_sections
+from .pages import scan_fences
+from .site import SITE
+from .snippets import ROOT, SnippetError, parse_sections
 
-CACHE = ROOT / ".cache" / "notebooks"
-EXECUTED = CACHE / "executed"
+EXECUTED = SITE.cache / "notebooks" / "executed"  # outputs by the hash of the code: one run for every language
 INTRO = {
     "zh": "本 notebook 由网页《{title}》自动生成：代码与网页完全相同，来自仓库的 `snippets/` 目录。{download}",
     "en": "This notebook is generated from the page *{title}*: the code is exactly the page's, from the repository's "
@@ -62,6 +65,7 @@ WRITES = {
     "en": ("# Running it writes these files into the current folder: {files}", "# Running it writes no files."),
 }
 REQUIREMENTS_ID = "requirements"
+SNIPPET = "snippet"  # a code cell's metadata: the snippet section it is ("data_ops/create.py:arange")
 IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?$")
 IMAGE_ALT = re.compile(r"^!\[(?P<alt>[^\]]*)\]\([^)]*\)(\{[^}]*\})?$")
 ATTR = re.compile(r"\s*\{\s*#[-\w]+\s*\}")
@@ -90,13 +94,10 @@ def heading_ids(page: Path) -> list[tuple[str, str]]:
 
 def title(page: Path) -> str:
     """The page's title: its first-level heading, without its `{ #id }`."""
-    line = next(line for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("# "))
-    return ATTR.sub("", line[2:]).strip()
-
-
-def has_code(page: Path, lang: str) -> bool:
-    where = page.relative_to(ROOT).as_posix()
-    return any(inc.section and not inc.shell for *_, inc in scan_fences(page.read_text(encoding="utf-8"), where))
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return ATTR.sub("", line[2:]).strip()
+    raise SnippetError(f"{SITE.show(page)}: no title (a first-level '# ' heading) to name its notebook")
 
 
 MD_LINK = re.compile(r"\]\((?P<page>[-\w]+)\.md(?P<anchor>#[-\w]+)?\)")
@@ -168,7 +169,7 @@ def make_notebook(page: Path, lang: str, base: str = "../../", files: list[str] 
     if text.startswith("---\n"):
         text = text.split("---\n", 2)[2]
     lines = ["" if line.startswith("# ") else line for line in text.split("\n")]  # the title gets its own cell
-    where = page.relative_to(ROOT).as_posix()
+    where = SITE.show(page)
     cells = []
     pos = 0
     title_text = title(page)
@@ -186,14 +187,18 @@ def make_notebook(page: Path, lang: str, base: str = "../../", files: list[str] 
         if markdown:
             cells.append(nbformat.v4.new_markdown_cell(markdown))
 
-    for start, end, _indent, _info, inc in fences:
-        if start >= stop:
+    for fence in fences:
+        if fence.start >= stop:
             break
-        prose(lines[pos:start])
+        prose(lines[pos : fence.start])
+        inc = fence.include
         if inc.section:
-            code = next(s.code for s in parse_sections(inc.file) if s.name == inc.section)
-            cells.append(nbformat.v4.new_code_cell(code.rstrip("\n")))
-        pos = end + 1
+            code = {s.name: s.code for s in parse_sections(inc.file)}.get(inc.section)
+            if code is None:
+                raise SnippetError(f"{where}:{fence.start + 2}: snippets/{inc.target}: no such section")
+            # The section the cell runs: tests/test_notebooks.py compares its output with the recorded one.
+            cells.append(nbformat.v4.new_code_cell(code.rstrip("\n"), metadata={SNIPPET: inc.target}))
+        pos = fence.end + 1
     prose(lines[pos:stop])
     if base.startswith(("http://", "https://")):  # the downloaded file: the title links to the chapter page
         intro = INTRO[lang].format(title=f"[{title_text}]({base}{page.stem}/)", download="")
@@ -216,10 +221,10 @@ def make_notebook(page: Path, lang: str, base: str = "../../", files: list[str] 
 
 def code_key(nb: nbformat.NotebookNode) -> str:
     """The hash of the code that runs (the requirements cell is comments only)."""
-    import torch
+    from importlib.metadata import version  # not `import torch`: seconds, for a version string
 
     code = [c.source for c in nb.cells if c.cell_type == "code" and c.id != REQUIREMENTS_ID]
-    return hashlib.sha256(json.dumps(["v2", torch.__version__, code]).encode()).hexdigest()[:20]
+    return hashlib.sha256(json.dumps(["v2", version("torch"), code]).encode()).hexdigest()[:20]
 
 
 def execute(nb: nbformat.NotebookNode) -> list[str]:
@@ -239,7 +244,10 @@ def executed(page: Path, lang: str, base: str = "../../") -> nbformat.NotebookNo
     if outputs_file.exists():
         saved = json.loads(outputs_file.read_text())
     else:
-        files = execute(nb)
+        try:
+            files = execute(nb)
+        except Exception as exc:  # nbclient's error names the cell, not the chapter
+            raise SnippetError(f"the notebook of {SITE.show(page)} ({lang}) failed to run: {exc}") from exc
         EXECUTED.mkdir(parents=True, exist_ok=True)
         cells = [{"outputs": c.outputs, "execution_count": c.execution_count} for c in code_cells]
         saved = {"cells": cells, "files": files}
@@ -253,20 +261,119 @@ def executed(page: Path, lang: str, base: str = "../../") -> nbformat.NotebookNo
 
 def download_text(page: Path, lang: str, site_url: str) -> str:
     """The .ipynb readers download: links to the published site instead of relative ones."""
-    root = site_url.rstrip("/") + "/" + ("" if lang == LANGS[0] else f"{lang}/")
+    root = site_url.rstrip("/") + "/" + SITE.prefix(lang)
     return nbformat.writes(executed(page, lang, root))
 
 
-def build(page: Path, lang: str) -> Path:
-    """Write the executed notebook of a page to .cache/notebooks/<lang>/notebooks/<stem>.ipynb."""
-    nb = executed(page, lang)
-    target = CACHE / lang / "notebooks" / f"{page.stem}.ipynb"
-    target.parent.mkdir(parents=True, exist_ok=True)
+# --- The notebook page: nbconvert's HTML (mkdocs-jupyter's converter) in a Markdown page of the language ----------
+
+HTML = SITE.cache / "notebooks" / "html"  # converted notebooks, by the hash of the notebook and the converter
+STYLES = "assets/jupyter"  # JupyterLab's CSS (~590 KB), one file for every notebook page instead of inline blocks
+STYLE = re.compile(r'<style type="text/css">(?P<css>.*?)</style>', re.S)
+# nbconvert's headings, and the cells (their ids are the notebook's: make_notebook)
+HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]*)">(?P<text>.*?)<a class="anchor-link" href="[^"]*">')
+CELL = re.compile(r'<div class="jp-Cell [^"]*" id="cell-id=(?P<id>[^"]+)"')
+NO_ALT = 'alt="No description has been provided for this image"'  # nbconvert's alt text for every image
+DESCRIPTION = {
+    "zh": "《{chapter}》一章的 Jupyter notebook 版本：与网页相同的代码，构建时执行，附带输出和图，可下载 .ipynb。",
+    "en": "The chapter {chapter} as a Jupyter notebook: the page's code, executed at build time, with outputs "
+    "and plots; the .ipynb is downloadable.",
+}
+
+
+def to_html(nb: nbformat.NotebookNode) -> str:
+    """The notebook as mkdocs-jupyter renders it (nbconvert, its template), cached by the notebook's text."""
+    from importlib.metadata import version
+
     text = nbformat.writes(nb)
-    if not target.exists() or target.read_text(encoding="utf-8") != text:
-        target.write_text(text, encoding="utf-8")
-    return target
+    key = hashlib.sha256(json.dumps(["v1", version("mkdocs-jupyter"), version("nbconvert"), text]).encode())
+    cached = HTML / f"{key.hexdigest()[:20]}.html"
+    if cached.exists():
+        return cached.read_text(encoding="utf-8")
+    from mkdocs_jupyter.convert import nb2html
+
+    with tempfile.TemporaryDirectory(prefix="notebook-") as tmp:
+        path = Path(tmp) / "notebook.ipynb"
+        path.write_text(text, encoding="utf-8")
+        # mkdocs-jupyter's defaults; no MathJax from a CDN: KaTeX renders the Markdown cells' math in the browser
+        html = nb2html(str(path), execute=False, theme="", custom_mathjax_url="data:text/javascript,")
+    HTML.mkdir(parents=True, exist_ok=True)
+    cached.write_text(html, encoding="utf-8")
+    return html
 
 
-def chapter_pages(lang: str) -> list[Path]:
-    return [p for p in sorted((DOCS / lang).glob("*.md")) if has_code(p, lang)]
+def chapter_heading_ids(html: str, chapter: Path) -> str:
+    """The notebook's headings get the ids of the chapter's headings (`{ #id }`, the same in every language):
+    nbconvert slugifies headings on its own (a Chinese heading gets ""), ids that the switcher could not keep."""
+    ids, pos = heading_ids(chapter), 0
+
+    def heading(m: re.Match) -> str:
+        nonlocal pos
+        key = heading_key(m["text"])
+        found = next((i for i in range(pos, len(ids)) if ids[i][0] == key), None)
+        new = m["id"]
+        if found is not None:
+            new, pos = ids[found][1], found + 1
+        return f'<h{m["level"]} id="{new}">{m["text"]}<a class="anchor-link" href="#{new}">'
+
+    return HEADING.sub(heading, html)
+
+
+def figure_alts(html: str, nb: nbformat.NotebookNode, lang: str) -> str:
+    """A plot gets the alt text of the chapter's figure that its code cell draws (make_notebook puts it in the
+    cell's metadata), in the page's language; any other plot a plain description, never nbconvert's placeholder."""
+    import html as html_lib
+
+    alts = {cell.id: cell.metadata.get("alt") for cell in nb.cells}
+    starts = [(m.start(), m["id"]) for m in CELL.finditer(html)]
+    out, pos, cell_id = [], 0, None
+    for start, next_id in [*starts, (len(html), None)]:
+        alt = html_lib.escape((cell_id and alts.get(cell_id)) or FIGURE_ALT[lang], quote=True)
+        out.append(html[pos:start].replace(NO_ALT, f'alt="{alt}"'))
+        pos, cell_id = start, next_id
+    return "".join(out)
+
+
+def page_text(page: Path, lang: str, nb: nbformat.NotebookNode, styles: dict[str, str]) -> str:
+    """The notebook page: front matter (what the theme and the plugins read) and the rendered notebook, its
+    stylesheets linked (their CSS goes to `styles`: file name -> text) instead of inlined."""
+    html = figure_alts(chapter_heading_ids(to_html(nb), page), nb, lang)
+
+    def link(m: re.Match) -> str:
+        css = m["css"].strip() + "\n"
+        name = f"{STYLES}/{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
+        styles[name] = css
+        return f'<link rel="stylesheet" href="../../{name}">'  # from <language root>/notebooks/<chapter>/
+
+    html = STYLE.sub(link, html)
+    chapter = title(page)
+    meta = {
+        "title": chapter,
+        "description": DESCRIPTION[lang].format(chapter=chapter),
+        "notebook": True,  # overrides/main.html: KaTeX in the browser for the Markdown cells' math
+        "search": {"exclude": True},  # search finds the chapter, not its copy
+        "glightbox": False,  # a lightbox link would repeat each plot's base64 data (the page must stay < 400 KiB)
+    }
+    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+    return f"---\n{front}\n---\n\n{html.strip()}\n"
+
+
+def write_if_changed(target: Path, text: str) -> bool:
+    """Write a file only if its text changed (an unchanged file keeps its date: `mkdocs serve` rebuilds nothing)."""
+    if target.exists() and target.read_text(encoding="utf-8") == text:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return True
+
+
+def build(page: Path, lang: str, site_url: str = SITE.site_url) -> tuple[list[Path], dict[str, str]]:
+    """Write the notebook page of a chapter (docs/<lang>/notebooks/<chapter>.md) and, in its page's folder, the
+    .ipynb readers download; return the files that changed and the stylesheets the page links."""
+    target = SITE.notebook(lang, page.stem)
+    download = target.with_suffix("") / f"{page.stem}.ipynb"
+    styles: dict[str, str] = {}
+    written = [target] if write_if_changed(target, page_text(page, lang, executed(page, lang), styles)) else []
+    if write_if_changed(download, download_text(page, lang, site_url)):
+        written.append(download)
+    return written, styles

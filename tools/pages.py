@@ -18,16 +18,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .project import LANGS, PROJECT, Project
+from .site import SITE, Site
 from .snippets import SnippetError, include_target, output_file, parse_sections, read_outputs, rel
 
-DOCS = PROJECT.docs
-OUTPUT_TITLE = {"zh": "输出", "en": "Output"}
+OUTPUT_TITLE = {"zh": "输出", "en": "Output"}  # the title of an output block, in the page's language
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-# pytest-codeblocks pairs a code block with the block after this marker (the tests add it, the site does not).
-EXPECTED_MARKER = "<!--pytest-codeblocks:expected-output-->"
 
-__all__ = ["DOCS", "LANGS", "PageError", "Fence", "Include", "expand_fences", "includes", "pages", "scan_fences"]
+__all__ = ["PageError", "Fence", "Include", "expand_fences", "scan_fences"]
 
 
 class PageError(Exception):
@@ -58,16 +55,8 @@ class Fence:
     info: str
     include: Include
 
-    def __iter__(self):  # (start, end, indent, info, include), as callers unpack it
-        return iter((self.start, self.end, self.indent, self.info, self.include))
 
-
-def pages(lang: str, project: Project = PROJECT) -> list[Path]:
-    """Markdown pages of one language, relative to docs/<lang>/."""
-    return project.pages(lang)
-
-
-def resolve(target: str, where: str, project: Project = PROJECT) -> Include:
+def resolve(target: str, where: str, project: Site = SITE) -> Include:
     """Check that an include names an existing snippet file (and section)."""
     path, _, section = target.partition(":")
     file = project.snippets / path
@@ -85,7 +74,7 @@ def resolve(target: str, where: str, project: Project = PROJECT) -> Include:
     return Include(file, section or None)
 
 
-def scan_fences(markdown: str, where: str, project: Project = PROJECT) -> Iterator[Fence]:
+def scan_fences(markdown: str, where: str, project: Site = SITE) -> Iterator[Fence]:
     """Yield each code fence with its include; reject hand-written code."""
     lines = markdown.split("\n")
     i = 0
@@ -116,16 +105,13 @@ def scan_fences(markdown: str, where: str, project: Project = PROJECT) -> Iterat
         i = j + 1
 
 
-def expand_fences(markdown: str, lang: str, where: str, project: Project = PROJECT, *, marker: bool = False) -> str:
-    """Title every snippet block with its file and append its recorded output (see module docstring).
-
-    ``marker`` adds pytest-codeblocks' expected-output comment before each output block (for the tests only: in
-    the site it would leak into the HTML)."""
+def expand_fences(markdown: str, lang: str, where: str, project: Site = SITE) -> str:
+    """Title every snippet block with its file and append its recorded output (see module docstring)."""
     lines = markdown.split("\n")
     out: list[str] = []
     pos = 0
     for fence in scan_fences(markdown, where, project):
-        start, end, indent, info, inc = fence
+        start, end, indent, info, inc = fence.start, fence.end, fence.indent, fence.info, fence.include
         out.extend(lines[pos:start])
         lang_name = info.split()[0] if info else ""
         if inc.shell and lang_name != "sh":
@@ -137,7 +123,6 @@ def expand_fences(markdown: str, lang: str, where: str, project: Project = PROJE
         out.extend(lines[start + 1 : end + 1])
         if inc.section is not None and not inc.shell and read_outputs(inc.file).get(inc.section):
             rel_out = f"{rel(inc.file).rpartition('/')[0]}/outputs/{output_file(inc.file).name}"
-            out += ["", f"{indent}{EXPECTED_MARKER}"] if marker else []
             out += [
                 "",
                 f'{indent}```{{ .text .no-copy title="{OUTPUT_TITLE[lang]}" }}',  # output: no copy button
@@ -147,9 +132,3 @@ def expand_fences(markdown: str, lang: str, where: str, project: Project = PROJE
         pos = end + 1
     out.extend(lines[pos:])
     return "\n".join(out)
-
-
-def includes(path: Path, lang: str | None = None, project: Project = PROJECT) -> list[Include]:
-    """The snippet includes of a page, in order."""
-    where = project.show(path)
-    return [fence.include for fence in scan_fences(Path(path).read_text(encoding="utf-8"), where, project)]

@@ -29,11 +29,11 @@ from pathlib import Path
 
 from .browser import CHROMIUM, CHROMIUM_ARGS
 from .serve import serve
+from .site import SITE as MODEL  # the site as a model; SITE here is the built folder
 from .snippets import ROOT
 
 SITE = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()
 PRINT = ROOT / ".cache" / "print"
-LANGS = ("zh", "en")
 MAX_BYTES = 10 * 1024 * 1024
 FONTS = PRINT / "fonts"
 # file served to the print document -> (fontconfig pattern that finds the collection, family inside it, @font-face)
@@ -193,12 +193,12 @@ async def _main() -> None:
     if not Path(CHROMIUM).exists():
         sys.exit(f"no browser at {CHROMIUM}: `apt-get install chromium` (or set CHROMIUM=...)")
     start = time.perf_counter()
-    fonts = print_fonts([document(lang) for lang in LANGS])
+    fonts = print_fonts([document(lang) for lang in MODEL.langs])
     print(f"print fonts ready in {time.perf_counter() - start:.1f} s")
     with serve(SITE) as url:
         async with async_playwright() as p:
             browser = await p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            targets = await asyncio.gather(*(build(lang, browser, url, fonts) for lang in LANGS))  # both at once
+            targets = await asyncio.gather(*(build(lang, browser, url, fonts) for lang in MODEL.langs))  # all at once
             await browser.close()
     for target in targets:
         size = target.stat().st_size

@@ -5,9 +5,10 @@
     python -m tools.regenerate --all        # every file, changed or not
     python -m tools.regenerate --bench      # re-measure the timing snippets (bench_*.py), machine-specific
 
-Each snippet file runs in a fresh interpreter, in an empty working directory (like a reader running
-``python snippets/<chapter>/<file>.py``), several at once. What each section prints goes to
-``snippets/<chapter>/outputs/<file>.txt``; every ``.svg`` the file saves goes to ``docs/assets/figures/``.
+Each snippet file runs in a fresh process, in an empty working directory (like a reader running
+``python snippets/<chapter>/<file>.py``: tools.site.run), as many at once as the machine has CPUs. What each
+section prints goes to ``snippets/<chapter>/outputs/<file>.txt``; every ``.svg`` the file saves goes to
+``docs/assets/figures/``.
 
 A recorded output or figure is rewritten only where the new one differs beyond machine noise (tools/compare.py),
 so a run on another CPU leaves the tree unchanged. Files whose code (and the runner, and torch) did not change since
@@ -20,46 +21,35 @@ import argparse
 import hashlib
 import json
 import os
-import subprocess
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from . import site
 from .checks import QUICK_ARGS, outputs_agree
 from .compare import figure_matches, timings_match
-from .snippets import FIGURES, ROOT, format_outputs, is_volatile, output_file, read_outputs, rel, snippet_files
+from .snippets import (
+    FIGURES,
+    ROOT,
+    SnippetError,
+    format_outputs,
+    is_volatile,
+    output_file,
+    read_outputs,
+    rel,
+    snippet_files,
+)
 
 CACHE = ROOT / ".cache" / "regen.json"
-RUNNER = [Path(__file__).with_name(name) for name in ("snippets.py", "regenerate.py")]
+RUNNER = [Path(__file__).with_name(name) for name in ("snippets.py", "site.py", "regenerate.py")]
 
 
 def run_isolated(path: Path, quick: bool = False) -> tuple[dict[str, str], dict[str, str]]:
-    """Run one snippet file in a fresh interpreter and temporary directory; return outputs and figures."""
-    with tempfile.TemporaryDirectory(prefix="snippet-") as tmp:
-        proc = subprocess.run(
-            [sys.executable, "-m", "tools.regenerate", "--child", str(path), *(QUICK_ARGS if quick else [])],
-            cwd=tmp,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-            capture_output=True,
-            text=True,
-        )
-        if proc.returncode != 0:
-            raise SystemExit(f"snippets/{rel(path)} failed:\n{proc.stderr}")
-        outputs = json.loads(proc.stdout)
-        figures = {p.name: p.read_text(encoding="utf-8") for p in sorted(Path(tmp).rglob("*.svg"))}
-    return outputs, figures
-
-
-def child(path: str, args: list[str]) -> None:
-    """Inside the fresh interpreter: run the file section by section and print the outputs as JSON."""
-    from .snippets import reset_state, run_file
-
-    sys.argv = [path, *args]
-    reset_state()
-    outputs = run_file(Path(path))
-    sys.stdout.write(json.dumps(outputs))
+    """Run one snippet file as a reader would (tools.site.run: a fresh process, an empty directory); return its
+    outputs and the figures it drew."""
+    outputs, result = site.run_file(path, QUICK_ARGS if quick else [])
+    return outputs, {Path(name).name: text for name, text in result.files.items() if name.endswith(".svg")}
 
 
 def source_key(path: Path) -> str:
@@ -106,9 +96,6 @@ def write(path: Path, outputs: dict[str, str], figures: dict[str, str]) -> list[
 
 
 def main(argv: list[str]) -> int:
-    if argv[:1] == ["--child"]:
-        child(argv[1], argv[2:])
-        return 0
     parser = argparse.ArgumentParser(prog="python -m tools.regenerate", description=__doc__.split("\n\n")[0])
     parser.add_argument("match", nargs="*", help="only files whose path contains one of these")
     parser.add_argument("--all", action="store_true", help="run every file, changed or not")
@@ -124,7 +111,11 @@ def main(argv: list[str]) -> int:
     todo = [f for f in files if args.all or args.bench or cache.get(rel(f)) != keys[f]]
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
-        results = list(pool.map(run_isolated, todo))
+        try:
+            results = list(pool.map(run_isolated, todo))
+        except SnippetError as exc:
+            print(f"{exc}\nNothing was written.", file=sys.stderr)
+            return 1
     written, reranked = [], []
     for path, (outputs, figures) in zip(todo, results, strict=True):
         if args.bench:  # a full measurement: the page's ranking claims must still hold

@@ -18,11 +18,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .site import SITE as MODEL  # the site as a model (languages, prefixes); SITE here is the built folder
 from .snippets import ROOT
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
 SITE = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()  # `make build` writes site/
-LANG_PREFIX = {"zh": "", "en": "en/"}  # Chinese is the default language, at the site root
 
 
 def site_pages(site: Path = SITE) -> list[tuple[str, str]]:
@@ -32,15 +32,15 @@ def site_pages(site: Path = SITE) -> list[tuple[str, str]]:
         rel = index.parent.relative_to(site).as_posix().removeprefix(".")
         if rel.startswith(("assets", "search")):
             continue
-        lang = "en" if rel == "en" or rel.startswith("en/") else "zh"
-        page = rel.removeprefix("en").strip("/")
+        lang = MODEL.lang_of_url(rel)
+        page = rel.removeprefix(MODEL.prefix(lang).rstrip("/")).strip("/")
         found.append((lang, f"{page}/" if page else ""))
     return found
 
 
 def page_url(base: str, lang: str, page: str) -> str:
     """The URL of a page from site_pages() under a served base URL (or under site_url)."""
-    return f"{base}{LANG_PREFIX[lang]}{page}"
+    return f"{base}{MODEL.prefix(lang)}{page}"
 
 
 def site_path() -> str:

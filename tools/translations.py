@@ -28,10 +28,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .pages import DOCS, LANGS, PageError, pages, scan_fences
+from .pages import PageError, scan_fences
+from .site import SITE
 from .snippets import ROOT
 
-SOURCE, TRANSLATION = LANGS  # zh is the original, en the translation
+SOURCE, TRANSLATION = SITE.langs  # the default language is the original (zh), the other its translation
+DOCS = SITE.docs
 
 FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*$")
@@ -65,7 +67,7 @@ def _site_path(where: str, href: str) -> str:
         return href
     i = parts.index("docs")
     lang, page = parts[i + 1], Path(*parts[i + 2 :]).with_suffix("")
-    prefix = "" if lang == LANGS[0] else f"{lang}/"
+    prefix = SITE.prefix(lang)
     page_dir = "" if page.name == "index" else f"{page.as_posix()}/"
     return posixpath.normpath(f"/{prefix}{page_dir}{href}")
 
@@ -183,13 +185,13 @@ def stale(repo: Path, source: Path, translation: Path) -> str | None:
 def check(docs: Path = DOCS, repo: Path = ROOT) -> tuple[list[str], list[str]]:
     """(structure problems, freshness warnings) of every page pair under docs/<zh|en>/."""
     errors, warnings = [], []
-    names = {lang: {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")} for lang in LANGS}
+    names = {lang: {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")} for lang in SITE.langs}
     for lang, other in ((SOURCE, TRANSLATION), (TRANSLATION, SOURCE)):
         for name in sorted(names[lang] - names[other]):
             errors.append(f"docs/{lang}/{name.as_posix()}: no docs/{other}/{name.as_posix()}")
     pairs = sorted(names[SOURCE] & names[TRANSLATION])
     for name in pairs:
-        paths = {lang: docs / lang / name for lang in LANGS}
+        paths = {lang: docs / lang / name for lang in SITE.langs}
         try:
             found = {lang: structure(p.read_text(encoding="utf-8"), _shown(p, repo)) for lang, p in paths.items()}
         except PageError as exc:
@@ -204,7 +206,7 @@ def check(docs: Path = DOCS, repo: Path = ROOT) -> tuple[list[str], list[str]]:
         warnings.append(f"translation freshness not checked: {problem}")
         return errors, warnings
     for name in pairs:
-        source, translation = ((docs / lang / name).resolve().relative_to(repo.resolve()) for lang in LANGS)
+        source, translation = ((docs / lang / name).resolve().relative_to(repo.resolve()) for lang in SITE.langs)
         reason = stale(repo, source, translation)
         if reason:
             warnings.append(reason)
@@ -227,7 +229,7 @@ def main() -> int:
         print(f"::error::{error}" if github else f"error: {error}")
     stale_pages = [w for w in warnings if not w.startswith("translation freshness not checked")]
     print(
-        f"translations: {len(pages(SOURCE))} page pair(s), {len(errors)} structure problem(s), "
+        f"translations: {len(SITE.pages(SOURCE))} page pair(s), {len(errors)} structure problem(s), "
         f"{len(stale_pages)} English page(s) older than their Chinese source"
     )
     return 1 if errors else 0

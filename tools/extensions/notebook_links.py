@@ -1,4 +1,5 @@
-"""A chapter's notebook button (`[...](notebooks/<slug>.ipynb){ .md-button }`) gets an "Open in Colab" button next
+"""A chapter's notebook button (`[...](notebooks/<slug>.md){ .md-button }`, a page that
+python -m tools.generate writes) gets an "Open in Colab" button next
 to it, in the page's language, and keeps the reader's section when followed (`data-keep-place`, read by
 docs/assets/javascripts/keep-place.js). The Colab URL is tools.colab.colab_url's, as on the notebook pages."""
 
@@ -12,7 +13,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from tools import colab
 
-NOTEBOOK = re.compile(r"^notebooks/(?P<slug>[-\w]+)\.ipynb$")
+NOTEBOOK = re.compile(r"^notebooks/(?P<slug>[-\w]+)\.md$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 COLAB_TEXT = {"zh": "在 Colab 中打开本章", "en": "Open this chapter in Colab"}
 

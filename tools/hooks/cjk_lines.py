@@ -33,6 +33,8 @@ def join_cjk_lines(markdown: str) -> str:
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri.startswith("zh/") or "/zh/" in page.file.abs_src_path:
+    from tools.site import SITE
+
+    if SITE.lang_of(page.file.abs_src_path) == "zh":
         return join_cjk_lines(markdown)
     return markdown

@@ -9,16 +9,18 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 from tools.install import install_problems
-from tools.pages import DOCS, scan_fences
+from tools.pages import scan_fences
+from tools.site import SITE
 
 
 def on_page_markdown(markdown, page, config, files):
     src = Path(page.file.abs_src_path).resolve()
-    if src.suffix != ".md" or src.relative_to(DOCS).parts[1:] != ("index.md",):
+    if src.suffix != ".md" or src.relative_to(SITE.docs).parts[1:] != ("index.md",):
         return markdown
-    where = src.relative_to(DOCS.parent).as_posix()
+    where = SITE.show(src)
     shown = [markdown]
-    for *_, inc in scan_fences(markdown, where):
+    for fence in scan_fences(markdown, where):
+        inc = fence.include
         if inc.shell:
             shown.append(inc.file.read_text(encoding="utf-8"))
     problems = install_problems("\n".join(shown))

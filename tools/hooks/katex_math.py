@@ -17,7 +17,9 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from tools.pages import DOCS, LANGS
+from tools.site import SITE
+
+DOCS = SITE.docs
 
 KATEX = DOCS.parent / "node_modules" / "katex" / "dist"
 KATEX_CACHE = DOCS.parent / ".cache" / "katex.json"
@@ -74,7 +76,7 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     """Copy KaTeX from node_modules (installed by `npm ci`) into assets/katex, once the whole site is built."""
     site = Path(config.site_dir)
-    if not all((site / lang / "index.html").exists() for lang in LANGS[1:]):
+    if not all((site / lang / "index.html").exists() for lang in SITE.langs[1:]):
         return
     if not (KATEX / "katex.min.js").exists():
         raise PluginError(f"{KATEX}/katex.min.js is missing: run `npm ci` (make setup does) to install KaTeX")

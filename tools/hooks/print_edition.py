@@ -24,9 +24,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from tools.site import SITE
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / ".cache" / "print"
-LANGS = ("zh", "en")  # the first is the default language, served at the site root
 
 TEXT = {
     "zh": {
@@ -68,11 +69,12 @@ def on_startup(command, dirty):
 
 
 _HTML: dict[str, dict[str, str]] = {}
+_BUILDING = {"lang": SITE.default}
 
 
 def _language(config) -> str:
-    i18n = config.plugins.get("i18n")
-    return i18n.current_language if i18n and i18n.current_language else LANGS[0]
+    """The language being built: the one whose navigation on_nav saw last (the i18n plugin builds one at a time)."""
+    return _BUILDING["lang"]
 
 
 @event_priority(-150)  # after the i18n plugin's on_nav (-100), which translates the section titles
@@ -88,6 +90,7 @@ def on_nav(nav, config, files):
                 walk(item.children, item.title)
 
     walk(nav.items, None)
+    _BUILDING["lang"] = SITE.lang_of(order[0][0].file.abs_src_path) if order else SITE.default
     _NAV[_language(config)] = order
     _HTML[_language(config)] = {}
     return nav
@@ -102,7 +105,7 @@ def on_post_page(output, page, config):
 
 
 def _slug(page: Page, lang: str) -> str:
-    url = page.url.removeprefix(f"{lang}/") if lang != LANGS[0] else page.url
+    url = page.url.removeprefix(SITE.prefix(lang))
     return url.strip("/") or "index"
 
 
@@ -239,7 +242,7 @@ def print_document(lang: str, config) -> str:
         f'<span class="print-toc-page" data-target="{hid}"></span></a></li>'
         for _, hid, title, kind in toc
     )
-    online = site_url + ("" if lang == LANGS[0] else f"{lang}/")
+    online = site_url + SITE.prefix(lang)
     title_page = f"""
 <section class="print-cover">
   <p class="print-kicker">{text["edition"]}</p>

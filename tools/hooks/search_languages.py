@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from tools.pages import LANGS
+from tools.site import SITE
 
 INDEX = Path("search") / "search_index.json"
 
@@ -30,7 +30,7 @@ def split_index(site_dir: Path) -> dict[str, int]:
     if not path.exists():
         return {}
     index = json.loads(path.read_text(encoding="utf-8"))
-    others = {lang: [] for lang in LANGS[1:]}
+    others = {lang: [] for lang in SITE.langs[1:]}
     default = []
     for doc in index["docs"]:
         lang = doc["location"].split("/", 1)[0]
@@ -40,14 +40,14 @@ def split_index(site_dir: Path) -> dict[str, int]:
         else:
             default.append(doc)
     if not any(others.values()):
-        return {LANGS[0]: len(default)}
+        return {SITE.default: len(default)}
     for lang, docs in others.items():
         config = {**index["config"], "lang": [lang]}
         target = site_dir / lang / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         _write(target, {**index, "config": config, "docs": docs})
     _write(path, {**index, "docs": default})
-    return {LANGS[0]: len(default), **{lang: len(docs) for lang, docs in others.items()}}
+    return {SITE.default: len(default), **{lang: len(docs) for lang, docs in others.items()}}
 
 
 @event_priority(-200)  # after the i18n plugin's on_post_build (-100), which writes the merged index

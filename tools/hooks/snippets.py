@@ -6,15 +6,15 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from tools.pages import DOCS, PageError, expand_fences
+from tools.pages import PageError, expand_fences
+from tools.site import SITE
 
 
 def on_page_markdown(markdown, page, config, files):
     src = Path(page.file.abs_src_path).resolve()
-    if src.suffix == ".ipynb":  # a generated chapter notebook (hooks/notebooks.py): no fences to expand
+    if SITE.is_notebook_page(src):  # a generated chapter notebook (python -m tools.generate): HTML, no fences
         return markdown
-    lang = src.relative_to(DOCS).parts[0]
     try:
-        return expand_fences(markdown, lang, src.relative_to(DOCS.parent).as_posix())
+        return expand_fences(markdown, SITE.lang_of(src), SITE.show(src))
     except PageError as exc:
         raise PluginError(str(exc)) from exc

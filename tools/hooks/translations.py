@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from mkdocs.exceptions import PluginError
 
-from tools.pages import LANGS, pages
+from tools.checks import missing_translations
 
 
 def on_config(config):
-    found = {lang: set(pages(lang)) for lang in LANGS}
-    for lang in LANGS:
-        for other in LANGS:
-            for missing in sorted(found[lang] - found[other]):
-                raise PluginError(
-                    f"docs/{lang}/{missing.as_posix()} has no translation: create docs/{other}/{missing.as_posix()}"
-                )
+    problems = missing_translations()
+    if problems:
+        raise PluginError("\n".join(problems))
     return config
