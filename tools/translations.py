@@ -78,9 +78,9 @@ def structure(markdown: str, where: str) -> Structure:
     lines = markdown.split("\n")
     found = Structure()
     in_code = set()
-    for start, end, _indent, _info, inc in scan_fences(markdown, where):
-        found.includes.append(inc.target)
-        in_code.update(range(start, end + 1))
+    for fence in scan_fences(markdown, where):
+        found.includes.append(fence.include.target)
+        in_code.update(range(fence.start, fence.end + 1))
     prose = [CODE_SPAN.sub("``", line) if i not in in_code else "" for i, line in enumerate(lines)]
 
     errata_level = 0
