@@ -13,8 +13,8 @@ import pytest
 
 from tools import notebooks
 from tools.install import install_line
-from tools.pages import DOCS
 from tools.serve import page_url, site_pages
+from tools.site import SITE as MODEL
 
 NOTEBOOKS = [(lang, page) for lang, page in site_pages() if page.startswith("notebooks/")]
 LINK = re.compile(r"\]\((?P<md>[^)\s]+)|(?:href|src)=[\"'](?P<html>[^\"']+)")
@@ -79,7 +79,7 @@ def test_downloaded_notebook_is_what_the_build_ran(downloaded, lang, page):
     error, and its set-up cell names every file that run wrote. Not run a second time here."""
     nb = downloaded[(lang, page)]
     slug = page.strip("/").split("/")[-1]
-    built = notebooks.make_notebook(DOCS / lang / f"{slug}.md", lang)
+    built = notebooks.make_notebook(MODEL.page(lang, f"{slug}.md"), lang)
     code = [c.source for c in nb.cells if c.cell_type == "code" and c.id != notebooks.REQUIREMENTS_ID]
     assert code == [c.source for c in built.cells if c.cell_type == "code" and c.id != notebooks.REQUIREMENTS_ID], (
         f"{lang}/{page}: the downloaded notebook's code is not the code of docs/{lang}/{slug}.md"

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from tools.serve import SITE
+from tools.site import SITE as MODEL
 from tools.snippets import ROOT, SNIPPETS, parse_sections, read_outputs
 
-LANGS = ("zh", "en")
 MAX_BYTES = 10 * 1024 * 1024
 PAGES = range(40, 300)  # about 100 pages now; far outside this range means chapters went missing or blew up
 INCLUDE = re.compile(r'^\s*-+8<-+\s+"(?P<file>[^":]+)(?::(?P<section>[^"]+))?"\s*$', re.M)
@@ -82,7 +82,7 @@ def toc(lang: str) -> list[tuple[str, int]]:
     return entries
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", MODEL.langs)
 def test_pdf_size_and_page_count(lang):
     path = pdf(lang)
     size = path.stat().st_size
@@ -91,7 +91,7 @@ def test_pdf_size_and_page_count(lang):
     assert pages in PAGES, f"{path.name} has {pages} pages, expected {PAGES.start}..{PAGES.stop}"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", MODEL.langs)
 def test_every_page_in_navigation_order_where_the_contents_say(lang):
     """Each page of the navigation is in the table of contents, in order, and starts on the page it names."""
     entries = toc(lang)
@@ -115,7 +115,7 @@ def all_code() -> str:
     return "".join(squash(path.read_text(encoding="utf-8")) for path in sorted(SNIPPETS.rglob("*.[pt][yx]*")))
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", MODEL.langs)
 def test_bookmarks(lang):
     """The PDF's outline (bookmarks) has every page of the navigation, in order, each title once."""
     from xml.etree import ElementTree
@@ -134,7 +134,7 @@ def test_bookmarks(lang):
     assert not doubled, f"{pdf(lang).name}: bookmark titles doubled (a heading's line box too tight?): {doubled}"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", MODEL.langs)
 def test_math_is_typeset(lang):
     """No TeX left in the text, except inside code (a matplotlib label is TeX in a Python string)."""
     raw = re.compile(r"\$\$|\\frac|\\begin\{|\\\(|\\\[")
@@ -144,7 +144,7 @@ def test_math_is_typeset(lang):
                 pytest.fail(f"{pdf(lang).name}: raw TeX on page {number}: {line.strip()!r}", pytrace=False)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", MODEL.langs)
 def test_fonts_are_embedded(lang):
     rows = _tool("pdffonts", str(pdf(lang))).splitlines()[2:]
     assert rows, f"{pdf(lang).name}: no fonts"
@@ -159,7 +159,7 @@ def test_fonts_are_embedded(lang):
         assert any(face in row for row in rows), f"{pdf(lang).name}: {face} is not embedded"
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", MODEL.langs)
 def test_chinese_text_is_text(lang):
     """The text layer is text: no replacement characters or private-use code points (what glyphs without a Unicode
     mapping come out as), and the Chinese PDF is mostly Chinese (its headings are looked up above)."""
@@ -186,7 +186,7 @@ def _sections(lang: str):
             yield name, m["file"], m["section"], first_code, first_output
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", MODEL.langs)
 def test_code_and_outputs_are_printed(lang):
     text = squash("".join(page_texts(lang, layout=True)))  # layout: a table-like output stays in rows
     sections = list(_sections(lang))

@@ -11,6 +11,7 @@ import pytest
 
 from tools.browser import new_context, search
 from tools.serve import LANG_PREFIX, SITE, page_url, site_pages
+from tools.site import SITE as MODEL
 
 PAGES = site_pages()
 OTHER = {"zh": "en", "en": "zh"}
@@ -44,7 +45,7 @@ def _switch(tab, lang: str) -> None:
     tab.click(f".md-select__link[hreflang={OTHER[lang]}]")
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", MODEL.langs)
 def test_switcher_keeps_the_followed_section(desktop, base_url, lang):
     """data-ops/#broadcasting -> en/data-ops/#broadcasting, scrolled to it (and back)."""
     tab = desktop.new_page()
@@ -57,7 +58,7 @@ def test_switcher_keeps_the_followed_section(desktop, base_url, lang):
     tab.close()
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", MODEL.langs)
 def test_switcher_keeps_the_section_scrolled_to(desktop, base_url, lang):
     """Without a #hash: the section the reader scrolled to; at the top of the page: the top of the other page."""
     tab = desktop.new_page()
@@ -72,7 +73,7 @@ def test_switcher_keeps_the_section_scrolled_to(desktop, base_url, lang):
     tab.close()
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", MODEL.langs)
 def test_chapter_and_notebook_links_keep_the_section(desktop, base_url, lang):
     """A reader at #broadcasting who goes up to the notebook button lands on the notebook's #broadcasting, and the
     notebook's "back to the chapter" link leads back to the chapter's."""
@@ -159,7 +160,7 @@ def test_errata_links_reach_their_row_and_back(lang, page):
         assert backs and all(b in found.ids for b in backs), f"{lang}/{page}: row {n} does not link back ({backs})"
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", MODEL.langs)
 def test_errata_link_click_scrolls_to_the_row_and_back(desktop, base_url, lang):
     tab = desktop.new_page()
     tab.goto(page_url(base_url, lang, "data-ops/"), wait_until="load")
@@ -185,7 +186,7 @@ def test_404_page_speaks_the_language_of_the_path(desktop, base_url, path, lang,
     assert ("找不到这个页面" in text) == (lang == "zh") and ("Page not found" in text) == (lang == "en"), text
     links = tab.eval_on_selector_all(".md-content a", "els => els.map(a => a.href)")
     assert base_url + home in links, f"no link to this language's home page: {links}"
-    assert base_url + ("" if lang == "en" else "en/") in links, f"no link to the other language's home: {links}"
+    assert base_url + LANG_PREFIX[OTHER[lang]] in links, f"no link to the other language's home: {links}"
     search = tab.get_attribute(".md-content [data-not-found-search]:visible", "href")
     tab.click(".md-content [data-not-found-search]:visible")
     tab.wait_for_selector(".md-search__input:focus")
@@ -231,7 +232,7 @@ HEADER_TEXT = {"zh": ("回到本章", "下载 .ipynb", "在 Colab 中打开"), "
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", MODEL.langs)
 def test_notebook_page_starts_with_title_and_header(browser, base_url, lang, width):
     """Title first; under it back-to-the-chapter, the .ipynb and Colab, in the page's language, all in the first
     screen; the set-up cell after them, its long lines wrapped (nothing hidden sideways)."""
@@ -270,7 +271,7 @@ def test_no_image_without_a_real_description():
     plot carries the alt text of the chapter's figure, in the page's language."""
     for lang, page in PAGES:
         assert "No description has been provided" not in _html(lang, page), f"{lang}/{page}: placeholder alt text"
-    for lang in ("zh", "en"):
+    for lang in MODEL.langs:
         chapter = re.findall(r'<img alt="([^"]+)"[^>]*src="[^"]*autograd-computation-graph', _html(lang, "autograd/"))
         notebook = re.findall(r'<img alt="([^"]+)"', _html(lang, "notebooks/autograd/"))
         assert chapter and chapter[0] in notebook, f"{lang}: the notebook's graph lacks the chapter's alt text"
@@ -313,7 +314,7 @@ document.addEventListener("copy", (event) => {
 """
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", MODEL.langs)
 def test_home_setup_block_copies_in_one(browser, base_url, lang):
     """One code block with a copy button: git clone, the pinned install line, Jupyter, make test, make serve; the
     download size is stated next to it."""
@@ -341,7 +342,7 @@ def test_home_setup_block_copies_in_one(browser, base_url, lang):
     context.close()
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", MODEL.langs)
 def test_home_code_spans_do_not_break_mid_word(phone, base_url, lang):
     """At 390 px no file name or command word in inline code is split across two lines (`creat` / `e.py`)."""
     tab = phone.new_page()
@@ -361,7 +362,7 @@ def test_chinese_punctuation_in_a_cjk_font(browser, base_url):
     context = new_context(browser, viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     fonts = {}
-    for lang in ("zh", "en"):
+    for lang in MODEL.langs:
         tab.goto(page_url(base_url, lang, ""), wait_until="load")
         tab.evaluate(
             """() => { const s = document.createElement('span'); s.id = 'quotes'; s.textContent = '“”‘’';

@@ -11,6 +11,7 @@ import pytest
 
 from tools.browser import new_context, search
 from tools.serve import LANG_PREFIX, SITE, page_url, site_pages
+from tools.site import SITE as MODEL
 from tools.snippets import ROOT
 
 PAGES = site_pages()
@@ -20,7 +21,7 @@ IDS = [f"{lang}/{page}" for lang, page in PAGES]
 
 def test_the_site_has_both_languages():
     langs = {lang for lang, _ in PAGES}
-    assert langs == {"zh", "en"} and len(PAGES) >= 8, f"unexpected pages in site/: {PAGES}"
+    assert langs == set(MODEL.langs) and len(PAGES) >= 8, f"unexpected pages in site/: {PAGES}"
     assert sorted(p for lang, p in PAGES if lang == "zh") == sorted(p for lang, p in PAGES if lang == "en")
 
 
@@ -87,7 +88,7 @@ def test_language_switcher_links_the_same_page(lang, page):
 # page in each language.
 SWITCH = [
     next(p for p in CHAPTERS if p[0] == lang and p[1].startswith("notebooks/") == nb)
-    for lang in ("zh", "en")
+    for lang in MODEL.langs
     for nb in (False, True)
 ]
 
@@ -231,7 +232,7 @@ def test_page_metadata(lang, page):
     assert entry, f"{canonical.group(1)} missing from sitemap.xml"
     if not page.startswith("notebooks/"):
         langs = set(re.findall(r'hreflang="(\w+)"', entry.group(1)))
-        assert langs == {"zh", "en"}, f"{lang}/{page}: sitemap hreflang {langs}"
+        assert langs == set(MODEL.langs), f"{lang}/{page}: sitemap hreflang {langs}"
 
 
 # A reading page's HTML budget. Material's JavaScript lays out the whole page on load: the 600 KB single-page

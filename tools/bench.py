@@ -22,7 +22,7 @@ def timed(cmd: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def page_weight(site: Path, page: Path) -> tuple[int, int]:
+def page_weight(page: Path) -> tuple[int, int]:
     """(raw, gzip) bytes of a page plus every local CSS/JS/image it references. GitHub Pages serves gzip."""
     html = page.read_bytes()
     files = [html]
@@ -40,7 +40,7 @@ def main() -> int:
         warm = timed(build)
         site = Path(tmp)
         weights = sorted(
-            ((page_weight(site, p), p.relative_to(site).as_posix()) for p in site.rglob("index.html")), reverse=True
+            ((page_weight(p), p.relative_to(site).as_posix()) for p in site.rglob("index.html")), reverse=True
         )
     tests = timed([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"])
     print(f"mkdocs build --strict: {cold:.1f} s first, {warm:.1f} s again (budget 10 s)")

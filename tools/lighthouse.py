@@ -48,7 +48,7 @@ def content_pages(site: Path) -> dict[str, list[str]]:
 
 def heaviest(site: Path, pages: list[str]) -> str:
     """The page with the most bytes transferred on first load (gzip HTML + its CSS, JS and images)."""
-    return max(pages, key=lambda p: page_weight(site, site / p / "index.html")[1])
+    return max(pages, key=lambda p: page_weight(site / p / "index.html")[1])
 
 
 def lighthouse(url: str, preset: str) -> dict:

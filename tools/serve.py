@@ -23,6 +23,7 @@ from .snippets import ROOT
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml")
 SITE = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()  # `make build` writes site/
+LANG_PREFIX = {lang.code: lang.prefix for lang in MODEL.languages}  # "" for the default language, "en/", ...
 
 
 def site_pages(site: Path = SITE) -> list[tuple[str, str]]:

@@ -72,7 +72,7 @@ _HTML: dict[str, dict[str, str]] = {}
 _BUILDING = {"lang": SITE.default}
 
 
-def _language(config) -> str:
+def _language() -> str:
     """The language being built: the one whose navigation on_nav saw last (the i18n plugin builds one at a time)."""
     return _BUILDING["lang"]
 
@@ -91,14 +91,14 @@ def on_nav(nav, config, files):
 
     walk(nav.items, None)
     _BUILDING["lang"] = SITE.lang_of(order[0][0].file.abs_src_path) if order else SITE.default
-    _NAV[_language(config)] = order
-    _HTML[_language(config)] = {}
+    _NAV[_language()] = order
+    _HTML[_language()] = {}
     return nav
 
 
 @event_priority(-100)  # after the other hooks' on_post_page (math is typeset there)
 def on_post_page(output, page, config):
-    lang = _language(config)
+    lang = _language()
     if any(p is page or p.file.src_uri == page.file.src_uri for p, _ in _NAV.get(lang, [])):
         _HTML[lang][page.file.src_uri] = output
     return output
@@ -123,7 +123,7 @@ def _build_date() -> str:
     return when.strftime("%Y-%m-%d")
 
 
-def _article(output: str, page: Page, lang: str, slugs: dict[str, str], base: str, site_url: str, text):
+def _article(output: str, page: Page, slugs: dict[str, str], base: str, site_url: str, text):
     """The page's article, made fit for one shared print document."""
     start, end = output.find("<article"), output.rfind("</article>")
     soup = BeautifulSoup(output[start : end + len("</article>")], "html.parser")  # not the navigation: faster
@@ -217,7 +217,7 @@ def print_document(lang: str, config) -> str:
 
     body, toc, section_open, ids, links = [], [], None, set(slugs.values()), set()
     for page, section in order:
-        article = _article(_HTML[lang][page.file.src_uri], page, lang, slugs, base, site_url, text)
+        article = _article(_HTML[lang][page.file.src_uri], page, slugs, base, site_url, text)
         slug = slugs[page.url]
         parts = []
         if section and section != section_open:
@@ -283,7 +283,7 @@ def _check_links(dead: set[str], lang: str) -> None:
 
 def on_post_build(config):
     """Write this language's print document (each language's build runs this hook once)."""
-    lang = _language(config)
+    lang = _language()
     if _COMMAND["name"] == "serve" or not _NAV.get(lang) or len(_HTML.get(lang, {})) < len(_NAV[lang]):
         return
     start = time.perf_counter()
