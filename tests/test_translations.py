@@ -143,7 +143,7 @@ def test_drift_fails_naming_the_file_and_a_missing_translation(tmp_path, monkeyp
     (docs / "zh" / "only.md").write_text(ZH, encoding="utf-8")
     errors, warnings = check(docs, tmp_path)
     assert errors == [
-        "docs/zh/only.md: no docs/en/only.md",
+        "docs/zh/only.md has no translation: create docs/en/only.md",
         "docs/en/bad.md differs from docs/zh/bad.md in headings (3 in zh, 3 in en): "
         "#3 is '## #errata' in zh, '## #errors' in en",
         "docs/en/bad.md differs from docs/zh/bad.md in errata rows: 2 in zh, 0 in en",

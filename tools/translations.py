@@ -184,11 +184,12 @@ def stale(repo: Path, source: Path, translation: Path) -> str | None:
 
 def check(docs: Path = DOCS, repo: Path = ROOT) -> tuple[list[str], list[str]]:
     """(structure problems, freshness warnings) of every page pair under docs/<zh|en>/."""
-    errors, warnings = [], []
-    names = {lang: {p.relative_to(docs / lang) for p in (docs / lang).rglob("*.md")} for lang in SITE.langs}
-    for lang, other in ((SOURCE, TRANSLATION), (TRANSLATION, SOURCE)):
-        for name in sorted(names[lang] - names[other]):
-            errors.append(f"docs/{lang}/{name.as_posix()}: no docs/{other}/{name.as_posix()}")
+    from .checks import missing_translations
+    from .site import Site
+
+    project = Site(docs.parent, SITE.languages)  # the written pages (not the generated notebooks) under `docs`
+    errors, warnings = missing_translations(project), []
+    names = {lang: set(project.pages(lang)) for lang in SITE.langs}
     pairs = sorted(names[SOURCE] & names[TRANSLATION])
     for name in pairs:
         paths = {lang: docs / lang / name for lang in SITE.langs}
