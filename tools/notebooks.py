@@ -338,12 +338,13 @@ def page_text(page: Path, lang: str, nb: nbformat.NotebookNode, styles: dict[str
     """The notebook page: front matter (what the theme and the plugins read) and the rendered notebook, its
     stylesheets linked (their CSS goes to `styles`: file name -> text) instead of inlined."""
     html = figure_alts(chapter_heading_ids(to_html(nb), page), nb, lang)
+    root = "../" * (2 + SITE.prefix(lang).count("/"))  # from <language prefix>notebooks/<chapter>/ to the site root
 
     def link(m: re.Match) -> str:
         css = m["css"].strip() + "\n"
         name = f"{STYLES}/{hashlib.sha256(css.encode()).hexdigest()[:12]}.css"
         styles[name] = css
-        return f'<link rel="stylesheet" href="../../{name}">'  # from <language root>/notebooks/<chapter>/
+        return f'<link rel="stylesheet" href="{root}{name}">'
 
     html = STYLE.sub(link, html)
     chapter = title(page)
