@@ -1,8 +1,6 @@
 """MkDocs hooks, one concern per module, registered in mkdocs.yml `hooks:` (MkDocs loads each file by its path).
 
 - translations.py  every page exists in both languages (on_config)
-- snippets.py      page code fences: snippet includes, titles and recorded outputs (on_page_markdown)
-- cjk_lines.py     no stray space where a Chinese line breaks in the source (on_page_markdown)
 - install_line.py  the home pages show the pip install line made from pyproject.toml (on_page_markdown)
 - notebooks.py     the chapter notebooks as pages of each language (on_files ... on_post_page)
 - notebook_styles.py notebook pages link their Jupyter CSS instead of inlining it (on_page_content)
@@ -14,6 +12,10 @@
 
 No module here is named like a standard-library module (MkDocs puts this folder first on sys.path while it loads
 each hook, so a `math.py` here could shadow `import math`).
+
+Content rules that need no page object are Python-Markdown extensions in tools/extensions/ (mkdocs.yml
+`markdown_extensions`), so another engine that reads mkdocs.yml (Zensical) applies them too: the code fences'
+snippet blocks and outputs (snippet_blocks.py), Chinese line joins (cjk_lines.py), errata and notebook links.
 
 HTML outside the page content is changed by template overrides in overrides/ (theme.custom_dir), not here.
 This package module holds what several hooks share.
