@@ -12,6 +12,7 @@
 #   make lighthouse  Lighthouse scores of the built site (home and heaviest chapter, both languages)
 #   make translations  English pages older than their Chinese source (warns) and zh/en structure drift (fails)
 #   make workflows   lint .github/ (GitHub Actions workflows) with actionlint
+#   make zensical    the second engine's smoke build: Zensical (own venv, constraints-zensical.txt) -> site-zensical/
 
 PYTHON ?= python3
 VENV   := .venv
@@ -21,7 +22,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
 .PHONY: setup serve test test-portable build pdf regen regen-all regen-bench format e2e bench lighthouse a11y-soak \
-        translations workflows lock clean
+        translations workflows zensical lock clean
 
 setup: $(STAMP)
 
@@ -86,9 +87,21 @@ translations: $(STAMP)
 workflows: $(STAMP)
 	$(BIN)/jactionlint
 
+# The second engine, Zensical, in a venv of its own (it must not move a pin of .venv): the same mkdocs.yml, docs/ and
+# snippets/ (zensical.yml inherits mkdocs.yml), built into site-zensical/; e2e/test_second_engine.py compares it.
+ZVENV  := .venv-zensical
+ZSTAMP := $(ZVENV)/.installed
+$(ZSTAMP): constraints-zensical.txt | $(STAMP)
+	test -d $(ZVENV) || $(BIN)/uv venv --quiet --python $(PYTHON) $(ZVENV)
+	$(BIN)/uv pip install --quiet --python $(ZVENV)/bin/python -c constraints-zensical.txt zensical zensical-i18n
+	touch $(ZSTAMP)
+
+zensical: $(ZSTAMP)
+	$(ZVENV)/bin/zensical-i18n build --config-file zensical.yml --clean --strict
+
 lock: $(STAMP)
 	{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | sed 's/^torch==2.13.0+cpu$$/torch==2.13.0/'; } > constraints.tmp
 	mv constraints.tmp constraints.txt
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache site-zensical .zensical-i18n

@@ -6,8 +6,8 @@ The language of the page (for the output block's title, 输出 / Output) is the 
 extension is not told which file it renders (neither MkDocs nor Zensical passes the page, short of their internals),
 and a page's title is written in its language, so the rule holds in any engine. tests/test_extensions.py checks it
 for every page against the folder the page lives in, so a page that breaks it fails the tests naming its file.
-An error names the line; the engine names the page (MkDocs: "Error reading page 'zh/data-ops.md':", then the
-message and no traceback).
+An error names the line; MkDocs names the page ("Error reading page 'zh/data-ops.md':", then the message and no
+traceback); under Zensical, the message names the page from Zensical's rendering context.
 """
 
 from __future__ import annotations
@@ -39,13 +39,26 @@ def page_language(markdown: str) -> str:
     return "zh" if CJK.search(title["title"] if title else markdown) else "en"
 
 
+def zensical_page(md) -> str | None:
+    """The page's path where Zensical tells extensions (its rendering context, which it offers extensions through
+    ContextPreprocessor.from_markdown); None under MkDocs, which names the page itself."""
+    try:
+        from zensical.extensions.context import ContextPreprocessor
+    except ImportError:
+        return None
+    context = ContextPreprocessor.from_markdown(md)
+    return getattr(getattr(context, "page", None), "path", None)
+
+
 class SnippetBlocksPreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         markdown = "\n".join(lines)
         try:
             return expand_fences(markdown, page_language(markdown), "line").split("\n")
-        except PageError as exc:  # "line:12: ..." -> "line 12 (below the front matter): ..."
-            raise SnippetBlockError(LINE.sub(r"line \1 (below the front matter):", str(exc), count=1)) from exc
+        except PageError as exc:  # "line:12: ..." -> "[page: ]line 12 (below the front matter): ..."
+            page = zensical_page(self.md)
+            message = LINE.sub(r"line \1 (below the front matter):", str(exc), count=1)
+            raise SnippetBlockError(f"{page}: {message}" if page else message) from exc
 
 
 class SnippetBlocksExtension(Extension):
