@@ -6,7 +6,7 @@
 #   make regen   re-run the snippets whose code changed: refresh their outputs and figures (a few seconds)
 #   make regen-all     re-run every snippet file; make regen-bench re-measures the timing snippets (bench_*.py)
 #   make test-portable the outputs tests again under other PyTorch kernels (what CI adds: another CPU)
-#   make e2e     browser tests of the built site in headless Chromium
+#   make e2e     browser tests of the built site (and of site-zensical/) in headless Chromium
 #   make bench   build/test timings and the page-weight budget
 #   make a11y-soak   the accessibility check 10 times under CPU load, then once on one core (tools/soak.py)
 #   make lighthouse  Lighthouse scores of the built site (home and heaviest chapter, both languages)
@@ -69,7 +69,7 @@ format: $(STAMP)
 	$(BIN)/ruff format snippets tools tests e2e
 
 E2E_WORKERS ?= 2
-e2e: build
+e2e: build zensical # site/ and, for e2e/test_second_engine.py, site-zensical/
 	$(BIN)/python -m pytest e2e -n $(E2E_WORKERS)
 
 bench: $(STAMP)
