@@ -2,10 +2,11 @@
 section's recorded output (tools.pages.expand_fences writes the fences; pymdownx.snippets then pastes the code and
 the output in). A hand-written code block, a missing snippet file or section fails the build.
 
-The language of the page (for the output block's title, 输出 / Output) is the language of its title: a Python-Markdown
-extension is not told which file it renders (neither MkDocs nor Zensical passes the page, short of their internals),
-and a page's title is written in its language, so the rule holds in any engine. tests/test_extensions.py checks it
-for every page against the folder the page lives in, so a page that breaks it fails the tests naming its file.
+The language of the page (for the output block's title, 输出 / Output) is the language of its title. MkDocs does not
+tell an extension which file it renders, and Zensical only through its own rendering context; a hook that handed
+the page over would work under MkDocs alone. A page's title is written in its language, so the rule holds in any
+engine, and tests/test_extensions.py checks it for every page against the folder the page lives in: a page that
+breaks it fails the tests, naming its file.
 An error names the line; MkDocs names the page ("Error reading page 'zh/data-ops.md':", then the message and no
 traceback); under Zensical, the message names the page from Zensical's rendering context.
 """
