@@ -7,12 +7,13 @@
 #   make regen   re-run the snippets whose code changed: refresh their outputs and figures (a few seconds)
 #   make regen-all     re-run every snippet file; make regen-bench re-measures the timing snippets (bench_*.py)
 #   make test-portable the outputs tests again under other PyTorch kernels (what CI adds: another CPU)
-#   make e2e     browser tests of the built site in headless Chromium
+#   make e2e     browser tests of the built site (and of site-zensical/) in headless Chromium
 #   make bench   build/test timings and the page-weight budget
 #   make a11y-soak   the accessibility check 10 times under CPU load, then once on one core (tools/soak.py)
 #   make lighthouse  Lighthouse scores of the built site (home and heaviest chapter, both languages)
 #   make translations  English pages older than their Chinese source (warns) and zh/en structure drift (fails)
 #   make workflows   lint .github/ (GitHub Actions workflows) with actionlint
+#   make zensical    the second engine's smoke build: Zensical (own venv, constraints-zensical.txt) -> site-zensical/
 
 PYTHON ?= python3
 VENV   := .venv
@@ -22,7 +23,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
 .PHONY: setup generate serve test test-portable build pdf regen regen-all regen-bench format e2e bench lighthouse a11y-soak \
-        translations workflows lock clean
+        translations workflows zensical lock clean
 
 setup: $(STAMP)
 
@@ -73,7 +74,7 @@ format: $(STAMP)
 	$(BIN)/ruff format snippets tools tests e2e
 
 E2E_WORKERS ?= 2
-e2e: build
+e2e: build zensical # site/ and, for e2e/test_second_engine.py, site-zensical/
 	$(BIN)/python -m pytest e2e -n $(E2E_WORKERS)
 
 bench: $(STAMP)
@@ -91,9 +92,21 @@ translations: $(STAMP)
 workflows: $(STAMP)
 	$(BIN)/jactionlint
 
+# The second engine, Zensical, in a venv of its own (it must not move a pin of .venv): the same mkdocs.yml, docs/ and
+# snippets/ (zensical.yml inherits mkdocs.yml), built into site-zensical/; e2e/test_second_engine.py compares it.
+ZVENV  := .venv-zensical
+ZSTAMP := $(ZVENV)/.installed
+$(ZSTAMP): constraints-zensical.txt | $(STAMP)
+	test -d $(ZVENV) || $(BIN)/uv venv --quiet --python $(PYTHON) $(ZVENV)
+	$(BIN)/uv pip install --quiet --python $(ZVENV)/bin/python -c constraints-zensical.txt zensical zensical-i18n
+	touch $(ZSTAMP)
+
+zensical: $(ZSTAMP)
+	$(ZVENV)/bin/zensical-i18n build --config-file zensical.yml --clean --strict
+
 lock: $(STAMP)
 	{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | sed 's/^torch==2.13.0+cpu$$/torch==2.13.0/'; } > constraints.tmp
 	mv constraints.tmp constraints.txt
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache site-zensical .zensical-i18n

@@ -62,7 +62,7 @@ CJK_BREAK = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]\n[ \t>]*[\u4e
 @pytest.mark.parametrize(("lang", "page"), NOTEBOOKS, ids=[f"{lang}/{page}" for lang, page in NOTEBOOKS])
 def test_downloaded_notebook_joins_chinese_lines(downloaded, lang, page):
     """No Chinese character + line break + Chinese character in a Markdown cell: Jupyter shows that break as a
-    stray space, as a browser would (the pages' rule, tools/hooks/cjk_lines.py, applied to the cells too)."""
+    stray space, as a browser would (the pages' rule, tools/extensions/cjk_lines.py, applied to the cells too)."""
     breaks = [
         cell.source[max(0, m.start() - 10) : m.end() + 10]
         for cell in downloaded[(lang, page)].cells

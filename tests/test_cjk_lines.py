@@ -1,6 +1,6 @@
 """A line break between Chinese characters is joined (no stray space on the page); any other break stays."""
 
-from tools.hooks.cjk_lines import join_cjk_lines
+from tools.extensions.cjk_lines import join_cjk_lines
 
 
 def test_breaks_between_chinese_characters_are_joined():

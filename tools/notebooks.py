@@ -25,7 +25,7 @@ from pathlib import Path
 import nbformat
 
 from . import colab
-from .hooks.cjk_lines import join_cjk_lines
+from .extensions.cjk_lines import join_cjk_lines
 from .install import install_line, requirements
 from .pages import scan_fences
 from .site import SITE
@@ -181,7 +181,7 @@ def make_notebook(page: Path, lang: str, base: str = "../../", files: list[str] 
         alts = [m["alt"] for m in map(IMAGE_ALT.match, (line.strip() for line in chunk)) if m]
         if alts and code:
             code[-1].metadata["alt"] = " ".join(alts)
-        if lang == "zh":  # the pages' rule, before admonitions become block quotes (tools/hooks/cjk_lines.py)
+        if lang == "zh":  # the pages' rule, before admonitions become block quotes (tools/extensions/cjk_lines.py)
             chunk = join_cjk_lines("\n".join(chunk)).split("\n")
         markdown = _markdown(chunk, page.stem, base)
         if markdown:

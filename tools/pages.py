@@ -6,9 +6,9 @@ Authors write only the include of a snippet section::
     --8<-- "data_ops/tensors.py:arange"
     ```
 
-``expand_fences`` (run by the MkDocs hook before pymdownx.snippets) titles the block with its file and, when the
-section prints something, appends the committed output as a second block. Any other fence is an error: all code on
-the site comes from ``snippets/``.
+``expand_fences`` (run by tools/extensions/snippet_blocks.py before pymdownx.snippets) titles the block with its
+file and, when the section prints something, appends the committed output as a second block. Any other fence is an
+error: all code on the site comes from ``snippets/``.
 """
 
 from __future__ import annotations

@@ -1,0 +1,55 @@
+"""The Python-Markdown extensions that carry the pages' content rules (tools/extensions/): they work in a bare
+Markdown build, without MkDocs' events, which is what lets a second engine (Zensical) build the same pages."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from tools.extensions.snippet_blocks import SnippetBlockError, page_language
+from tools.pages import DOCS, LANGS, pages
+from tools.snippets import ROOT, read_outputs
+
+EXTENSIONS = ["tools.extensions.snippet_blocks", "tools.extensions.cjk_lines", "pymdownx.snippets"]
+CONFIGS = {"pymdownx.snippets": {"base_path": [str(ROOT / "snippets")], "check_paths": True}}
+PAGE = {
+    "zh": '# 数据操作\n\n画图和使用其他库时\n经常用到。\n\n```python\n--8<-- "data_ops/ndarrays.py:ranks"\n```\n',
+    "en": '# Data operations\n\nThe book calls it 自动\n微分.\n\n```python\n--8<-- "data_ops/ndarrays.py:ranks"\n```\n',
+}
+
+
+def render(text: str) -> str:
+    return markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS).convert(text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_is_read_as_the_language_of_its_folder(lang):
+    """snippet_blocks takes a page's language from its title: a title that breaks the rule fails here."""
+    wrong = [f"docs/{lang}/{page}" for page in pages(lang) if page_language((DOCS / lang / page).read_text()) != lang]
+    assert not wrong, f"title not in the page's language (the output block's title would be wrong): {wrong}"
+
+
+@pytest.mark.parametrize(("lang", "title"), [("zh", "输出"), ("en", "Output")])
+def test_a_fence_becomes_its_titled_code_and_recorded_output(lang, title):
+    html = render(PAGE[lang])
+    recorded = read_outputs(ROOT / "snippets/data_ops/ndarrays.py")["ranks"].splitlines()[0]
+    code, output = html.split(f'title="{title}"')
+    assert 'title="snippets/data_ops/ndarrays.py"' in code and "ndim" in code
+    assert recorded in output
+    # A line break between Chinese characters is joined, on an English page too (a Chinese term broken in two).
+    assert {"zh": "其他库时经常用到", "en": "自动微分"}[lang] in html
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            '# 页\n\n```python\n--8<-- "data_ops/missing.py:x"\n```\n',
+            "line 4 \\(below the front matter\\): snippet file 'snippets/data_ops/missing",
+        ),
+        ("# 页\n\n```python\nprint(1)\n```\n", "line 3 \\(below the front matter\\): hand-written code block"),
+    ],
+)
+def test_a_broken_fence_fails_naming_the_line(text, message):
+    with pytest.raises(SnippetBlockError, match=message):
+        render(text)
