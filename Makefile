@@ -10,7 +10,7 @@
 #   make e2e     browser tests of the built site (and of site-zensical/) in headless Chromium
 #   make bench   build/test timings and the page-weight budget
 #   make a11y-soak   the accessibility check 10 times under CPU load, then once on one core (tools/soak.py)
-#   make lighthouse  Lighthouse scores of the built site (home and heaviest chapter, both languages)
+#   make lighthouse  Lighthouse scores of every reading page (mobile, median of 3; fails over budget; prints the README table)
 #   make translations  English pages older than their Chinese source (warns) and zh/en structure drift (fails)
 #   make workflows   lint .github/ (GitHub Actions workflows) with actionlint
 #   make zensical    the second engine's smoke build: Zensical (own venv, constraints-zensical.txt) -> site-zensical/

@@ -34,7 +34,11 @@
     lastRead = place() || lastRead;
   };
   addEventListener("scroll", remember, { passive: true }); // scroll events come at most once a frame
-  addEventListener("load", remember);
+  // A page opened at a #target is at that target: noted without reading the layout (a forced layout of the whole
+  // page at load, on a long chapter, was a long task on a phone).
+  const opened = decodeURIComponent(location.hash.slice(1));
+  const article = document.querySelector(".md-content");
+  if (opened && article && article.contains(document.getElementById(opened))) lastRead = opened;
 
   function carry(event) {
     const link = event.target.closest && event.target.closest(LINKS);
