@@ -81,7 +81,7 @@ bench: $(STAMP)
 	$(BIN)/python -m tools.bench
 
 a11y-soak: build
-	$(BIN)/python -m tools.soak --runs 10 --busy 2 --one-core e2e/test_accessibility.py
+	$(BIN)/python -m tools.soak --runs 10 --busy 2 --one-core e2e/test_every_page.py
 
 lighthouse: build
 	$(BIN)/python -m tools.lighthouse

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tools.browser import new_context, search
+from tools.browser import VIEWPORTS, search
 from tools.serve import LANG_PREFIX, SITE, page_url, site_pages
 from tools.site import SITE as MODEL
 
@@ -233,10 +233,10 @@ HEADER_TEXT = {"zh": ("回到本章", "下载 .ipynb", "在 Colab 中打开"), "
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("lang", MODEL.langs)
-def test_notebook_page_starts_with_title_and_header(browser, base_url, lang, width):
+def test_notebook_page_starts_with_title_and_header(new_context, base_url, lang, width):
     """Title first; under it back-to-the-chapter, the .ipynb and Colab, in the page's language, all in the first
     screen; the set-up cell after them, its long lines wrapped (nothing hidden sideways)."""
-    context = new_context(browser, viewport={"width": width, "height": 844 if width == 390 else 900})
+    context = new_context(viewport={"width": width, "height": 844 if width == 390 else 900})
     tab = context.new_page()
     tab.goto(page_url(base_url, lang, "notebooks/data-ops/"), wait_until="load")
     first = tab.evaluate(
@@ -315,14 +315,14 @@ document.addEventListener("copy", (event) => {
 
 
 @pytest.mark.parametrize("lang", MODEL.langs)
-def test_home_setup_block_copies_in_one(browser, base_url, lang):
+def test_home_setup_block_copies_in_one(new_context, base_url, lang):
     """One code block with a copy button: git clone, the pinned install line, Jupyter, make test, make serve; the
     download size is stated next to it."""
     from tools.install import NOTEBOOK_LINE, install_line
     from tools.snippets import ROOT, parse_sections
 
     (section,) = parse_sections(ROOT / "snippets" / "setup" / "setup.sh")
-    context = new_context(browser, viewport={"width": 390, "height": 844})
+    context = new_context(viewport=VIEWPORTS["phone"])
     context.add_init_script(COPY_LISTENER)
     tab = context.new_page()
     tab.goto(page_url(base_url, lang, ""), wait_until="load")
@@ -356,10 +356,10 @@ def test_home_code_spans_do_not_break_mid_word(phone, base_url, lang):
     tab.close()
 
 
-def test_chinese_punctuation_in_a_cjk_font(browser, base_url):
+def test_chinese_punctuation_in_a_cjk_font(new_context, base_url):
     """On Chinese pages “”‘’…— are drawn with a CJK font (full-width), not the Latin system font; English pages keep
     the Latin quotes."""
-    context = new_context(browser, viewport={"width": 1280, "height": 900})
+    context = new_context(viewport=VIEWPORTS["desktop"])
     tab = context.new_page()
     fonts = {}
     for lang in MODEL.langs:
@@ -393,10 +393,10 @@ FIGURE_PAGES = [
 
 
 @pytest.mark.parametrize(("lang", "page"), FIGURE_PAGES, ids=[f"{lang}/{page}" for lang, page in FIGURE_PAGES])
-def test_figures_open_full_size_on_a_phone(browser, base_url, lang, page):
+def test_figures_open_full_size_on_a_phone(new_context, base_url, lang, page):
     """At 390 px a figure's labels are a few pixels high: a tap opens it full size in a lightbox (GLightbox, served
     by the site), scrolled sideways by a finger; the figure keeps its alt text on the page."""
-    context = new_context(browser, viewport={"width": 390, "height": 844}, has_touch=False)
+    context = new_context(viewport=VIEWPORTS["phone"], has_touch=False)
     tab = context.new_page()
     foreign = []
     tab.on("request", lambda req: foreign.append(req.url) if "127.0.0.1" not in req.url else None)

@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tools.browser import new_context, search
+from tools.browser import VIEWPORTS, search
 from tools.serve import LANG_PREFIX, SITE, page_url, site_pages
 from tools.site import SITE as MODEL
 from tools.snippets import ROOT
@@ -23,47 +23,6 @@ def test_the_site_has_both_languages():
     langs = {lang for lang, _ in PAGES}
     assert langs == set(MODEL.langs) and len(PAGES) >= 8, f"unexpected pages in site/: {PAGES}"
     assert sorted(p for lang, p in PAGES if lang == "zh") == sorted(p for lang, p in PAGES if lang == "en")
-
-
-@pytest.mark.parametrize(("lang", "page"), PAGES, ids=IDS)
-def test_page_is_clean_offline_and_fits_a_phone(phone, base_url, lang, page):
-    """No console errors, no request to another host, math rendered, images loaded, no sideways scroll at 390 px;
-    a notebook page is also rendered executed (check_notebook_page)."""
-    tab = phone.new_page()
-    errors, foreign = [], []
-    tab.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.on("request", lambda req: foreign.append(req.url) if urlsplit(req.url).hostname != "127.0.0.1" else None)
-    url = page_url(base_url, lang, page)
-    response = tab.goto(url, wait_until="networkidle")
-    assert response.status == 200, url
-    assert tab.evaluate("document.documentElement.lang") == lang
-    assert not errors, f"{url}: console errors {errors}"
-    assert not foreign, f"{url}: requests to other hosts {foreign}"
-
-    math = tab.evaluate(
-        """() => [...document.querySelectorAll('.arithmatex')].map(e => [!!e.querySelector('.katex'),
-                   !!e.querySelector('.katex-error'), e.textContent.slice(0, 60)])"""
-    )
-    unrendered = [text for ok, err, text in math if not ok or err]
-    assert not unrendered, f"{url}: math not rendered by KaTeX: {unrendered}"
-    visible = tab.evaluate("document.querySelector('.md-content').innerText")
-    for raw in ("\\(", "\\[", "$$"):
-        assert raw not in visible, f"{url}: raw TeX {raw!r} visible"
-
-    # Accessibility: every data cell needs a column header (a table with an empty corner cell fails Lighthouse).
-    empty = tab.evaluate(
-        "() => [...document.querySelectorAll('.md-typeset th')].filter(th => !th.textContent.trim()).length"
-    )
-    assert not empty, f"{url}: {empty} table header cell(s) without text"
-
-    broken = tab.evaluate("() => [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)")
-    assert not broken, f"{url}: images that did not load: {broken}"
-    width = tab.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
-    assert width[0] <= width[1], f"{url}: horizontal scroll at 390 px ({width[0]} > {width[1]})"
-    if page.startswith("notebooks/"):
-        check_notebook_page(tab, url, lang, page)
-    tab.close()
 
 
 SWITCHER_LINK = re.compile(r"<a\b[^>]*\bmd-select__link\b[^>]*>")
@@ -142,10 +101,10 @@ document.addEventListener("copy", (event) => {
 
 
 @pytest.mark.parametrize("page", CODE_PAGES)
-def test_copy_button_copies_the_whole_file(browser, base_url, page):
+def test_copy_button_copies_the_whole_file(new_context, base_url, page):
     """Whole-file blocks: the copy button gives exactly the snippet file (no markers, no prompts), the file that
     tests/test_snippets.py runs on its own, so a reader's pasted copy runs (not run a second time here)."""
-    context = new_context(browser, viewport={"width": 1280, "height": 900})
+    context = new_context(viewport=VIEWPORTS["desktop"])
     # What the copy button puts on the clipboard, read from the copy event itself (Material's clipboard.js copies
     # from a hidden textarea): reading the system clipboard back can wait forever in a headless browser without
     # focus, as it did once under two xdist workers.
@@ -168,8 +127,8 @@ def test_copy_button_copies_the_whole_file(browser, base_url, page):
     context.close()
 
 
-def test_dark_mode_toggle_persists(browser, base_url):
-    context = new_context(browser, viewport={"width": 1280, "height": 900}, color_scheme="light")
+def test_dark_mode_toggle_persists(new_context, base_url):
+    context = new_context(viewport=VIEWPORTS["desktop"], color_scheme="light")
     tab = context.new_page()
     tab.goto(page_url(base_url, "zh", ""))
     assert tab.get_attribute("body", "data-md-color-scheme") == "default"
@@ -178,34 +137,6 @@ def test_dark_mode_toggle_persists(browser, base_url):
     tab.goto(page_url(base_url, "en", "data-ops/"))
     assert tab.get_attribute("body", "data-md-color-scheme") == "slate"
     context.close()
-
-
-def check_notebook_page(tab, url: str, lang: str, page: str) -> None:
-    """A mkdocs-jupyter page (loaded in `tab`): every code cell ran, plots are inline, math is typeset, and the
-    .ipynb next to the page downloads (with its outputs). Run by the page test above, in the same visit: notebook
-    pages are the heaviest of the site (~800 KB of HTML each)."""
-    import json
-    import urllib.request
-
-    slug = page.strip("/").split("/")[-1]
-    cell = ".jp-CodeCell[id^='cell-id=']"  # nbconvert nests two .jp-CodeCell divs per cell
-    cells = tab.evaluate(f'document.querySelectorAll("{cell}").length')
-    counts = tab.evaluate(f'[...document.querySelectorAll("{cell} .jp-InputPrompt")].map(e => e.textContent.trim())')
-    assert cells > 0 and all(c != "[ ]:" for c in counts), f"{url}: cells not executed: {counts}"
-    assert tab.evaluate("document.querySelectorAll('.jp-OutputArea-output').length") > 0
-    chapter = (ROOT / "docs" / lang / f"{slug}.md").read_text(encoding="utf-8")
-    figures = chapter.count("](../assets/figures/")
-    images = tab.evaluate("document.querySelectorAll('.jp-OutputArea-output img').length")
-    assert images >= figures, f"{url}: {figures} figures on the chapter page, {images} plots in the notebook"
-    raw = tab.evaluate(
-        "[...document.querySelectorAll('.jp-RenderedMarkdown')].filter(e => /\\$[^$\\s][^$]*\\$/.test(e.innerText))"
-        ".map(e => e.innerText.slice(0, 80))"
-    )
-    assert not raw, f"{url}: untypeset math {raw[:3]}"
-    with urllib.request.urlopen(f"{url}{slug}.ipynb") as response:
-        nb = json.load(response)
-    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
-    assert len(code) == cells and all(c["execution_count"] for c in code), f"{url}{slug}.ipynb: not executed"
 
 
 def test_unknown_url_gets_the_404_page(desktop, base_url):

@@ -15,8 +15,9 @@ from tools.site import SITE
 PAGES = [(lang, page) for lang in SITE.langs for page in SITE.pages(lang)]
 
 
-@pytest.mark.parametrize(("lang", "page"), PAGES, ids=[f"{lang}/{page.as_posix()}" for lang, page in PAGES])
-def test_page_outputs(lang, page, workdir):
-    problems = page_output_mismatches(SITE, lang, page, workdir)
+# (not `page`: that name is pytest-playwright's browser-tab fixture, which would pull a browser into unit tests)
+@pytest.mark.parametrize(("lang", "source"), PAGES, ids=[f"{lang}/{source.as_posix()}" for lang, source in PAGES])
+def test_page_outputs(lang, source, workdir):
+    problems = page_output_mismatches(SITE, lang, source, workdir)
     if problems:
         pytest.fail(f"{len(problems)} problem(s):\n\n" + "\n\n".join(problems), pytrace=False)

@@ -23,10 +23,10 @@ def test_every_page_exists_in_every_language():
     _fail_on(checks.missing_translations(SITE))
 
 
-@pytest.mark.parametrize("page", ALL_PAGES, ids=[p.as_posix() for p in ALL_PAGES])
-def test_languages_show_the_same_code(page):
+@pytest.mark.parametrize("source", ALL_PAGES, ids=[p.as_posix() for p in ALL_PAGES])
+def test_languages_show_the_same_code(source):
     """Same snippet includes in the same order; no hand-written code blocks (the message names the line)."""
-    _fail_on(checks.different_snippets(SITE, page))
+    _fail_on(checks.different_snippets(SITE, source))
 
 
 def test_snippet_files_are_well_formed():

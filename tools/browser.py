@@ -7,6 +7,7 @@ waited for, instead of hanging until pytest-timeout.
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -21,6 +22,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+# A page is ready to use: loaded, and Material has mounted its content (tables sit in their scroll wrappers).
+READY = """() => document.readyState === "complete" && typeof document$ !== "undefined" &&
+  !document.querySelector(".md-typeset table:not(.md-typeset__scrollwrap table)")"""
 TIMEOUT_MS = 30_000  # any one browser step (load, wait, click); well under a second on a quiet machine
 
 
@@ -29,6 +33,27 @@ def new_context(browser, **options):
     context = browser.new_context(**options)
     context.set_default_timeout(TIMEOUT_MS)
     return context
+
+
+class Tabs:
+    """One tab per browser context (per width), reused from page to page, as a reader follows links in one tab: a new
+    tab costs Chromium a renderer process and its tab UI, a third of the CPU of checking a page. A check that raises
+    closes its tab, and the next one gets a fresh tab."""
+
+    def __init__(self, contexts: dict):
+        self.contexts = contexts
+        self.open: dict = {}
+
+    @contextlib.contextmanager
+    def at(self, width: str):
+        tab = self.open.get(width)
+        if tab is None or tab.is_closed():
+            tab = self.open[width] = self.contexts[width].new_page()
+        try:
+            yield tab
+        except BaseException:
+            tab.close()
+            raise
 
 
 # Material builds its search index in a web worker and drops a query typed before it is ready: until results show,

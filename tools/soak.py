@@ -18,7 +18,7 @@ import tempfile
 import time
 import xml.etree.ElementTree as ET
 
-DEFAULT_TARGET = ["e2e/test_accessibility.py"]
+DEFAULT_TARGET = ["e2e/test_every_page.py"]
 
 
 def _spin() -> None:  # a busy loop: one core's worth of load

@@ -1,0 +1,241 @@
+"""Every page of the site at desktop and phone width, each loaded once per width: what a reader gets, then what
+axe-core and the keyboard rule say about it.
+
+One visit per page and width serves all of the page's checks (a page load is most of a check's cost):
+
+1. As a reader gets it, when the page is ready (loaded, Material has mounted its tables; nothing is scrolled and
+   nothing waits for frames): the page answers 200 in its language, no console error, no request to another host,
+   math typeset by KaTeX and no raw TeX, every table header has text, every image loaded, no sideways scroll of the
+   page; a notebook page ran every cell and its .ipynb downloads (at phone width, once per page).
+2. The keyboard rule: in one task (no frame, no observer in between) every block is laid out at once
+   (content-visibility off: what a reader sees when they scroll there), and every box that scrolls sideways must
+   already be keyboard-reachable (scroll-focus.js, Material's code blocks, notebook cells). The list names each box
+   that breaks it, with its section.
+3. axe-core (injected by Playwright: no CDN), by width and colour scheme (RUNS): at desktop width in the light
+   scheme, every rule; in the dark scheme (set as Material's toggle sets it, an attribute on <body>) the colour
+   rules, all that a scheme changes; at phone width, every rule but the colour ones on what Material lays out
+   differently by width (header, navigation drawer, footer), and the rules that depend on layout on the content,
+   whose markup is the same at both widths (checked at desktop width).
+   Two kinds of nodes are left out, each checked where it counts: KaTeX's aria-hidden HTML copy of each formula
+   (thousands of spans in the colour of the text around them; its MathML is checked), and repeated code tokens: a
+   highlighted token's colour comes from its class, so each (colour, weight, size, background) of code tokens is
+   checked once per page and scheme (SAME_AS_SEEN), not once per token (thousands on a chapter).
+   Reading pages must have no serious or critical violation; on notebook pages, rules listed in NOTEBOOK_ALLOWED
+   (none today) would be allowed, each with its reason.
+
+Every browser step is bounded (tools.browser.TIMEOUT_MS): a page that never gets ready fails with its URL and what
+it waited for. `python e2e/test_every_page.py [SITE_DIR]` prints axe's counts per rule and impact instead.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import urllib.request
+from urllib.parse import urlsplit
+
+import pytest
+
+from tools.browser import READY, VIEWPORTS
+from tools.serve import page_url, site_pages
+from tools.snippets import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCHEMES = {"light": "default", "dark": "slate"}  # Material's palettes, as its toggle sets them on <body>
+BLOCKING = ("serious", "critical")
+NOTEBOOK_ALLOWED: dict[str, str] = {}
+
+# What a reader sees when the page is ready, in one evaluation.
+AS_READ = r"""() => ({
+  lang: document.documentElement.lang,
+  untypeset: [...document.querySelectorAll(".arithmatex")]
+    .filter((e) => !e.querySelector(".katex") || e.querySelector(".katex-error"))
+    .map((e) => e.textContent.slice(0, 60)),
+  rawTex: ["\\(", "\\[", "$$"].filter((raw) => document.querySelector(".md-content").innerText.includes(raw)),
+  emptyHeaders: [...document.querySelectorAll(".md-typeset th")].filter((th) => !th.textContent.trim()).length,
+  brokenImages: [...document.images].filter((i) => !(i.complete && i.naturalWidth > 0)).map((i) => i.src),
+  width: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+})"""
+# In one task: lay every block out, then list the boxes that scroll sideways but cannot be reached with the keyboard
+# (neither focusable themselves nor holding something focusable).
+UNREACHABLE = r"""() => {
+  const style = document.createElement("style");
+  style.textContent = "*, *::before, *::after { content-visibility: visible !important; transition: none !important }";
+  document.head.append(style);
+  const name = (el) => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+    [...el.classList].slice(0, 2).map((c) => "." + c).join("");
+  const headings = [...document.querySelectorAll(".md-content :is(h1, h2, h3)[id]")];
+  const before = (el) => (h) => h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING;
+  const section = (el) => headings.filter(before(el)).pop();
+  const path = (el) => `${name(el)} in #${section(el)?.id ?? "?"}`;
+  const focusable = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+  return [...document.querySelectorAll(".md-content *")]
+    .filter((el) => el.scrollWidth > el.clientWidth && /auto|scroll/.test(getComputedStyle(el).overflowX))
+    .filter((el) => el.tabIndex < 0 && !el.querySelector(focusable))
+    .map((el) => `${path(el)}: ${el.textContent.replace(/\s+/g, " ").trim().slice(0, 40)}`);
+}"""
+# Contrast is checked once per look, not once per node: axe's color-contrast rule skips what this marks (CONFIGURE),
+# code tokens whose look (colour, weight, size, background behind them) an earlier token of the page already has in
+# the current scheme, and MathML, which KaTeX clips to 1 px (its drawn copy is .katex-html). Run after each scheme
+# change. (A context `exclude` of thousands of nodes would make every axe rule slower, not faster.)
+SAME_LOOK = """() => {
+  for (const el of document.querySelectorAll("[data-axe-same-look]")) el.removeAttribute("data-axe-same-look");
+  for (const el of document.querySelectorAll(".katex-mathml *")) el.setAttribute("data-axe-same-look", "");
+  const seen = new Set();
+  const backgrounds = new Map();
+  const background = (block) => {
+    if (!backgrounds.has(block)) {
+      let el = block, colour = "rgba(0, 0, 0, 0)";
+      while (el && (colour === "rgba(0, 0, 0, 0)" || colour === "transparent")) {
+        colour = getComputedStyle(el).backgroundColor;
+        el = el.parentElement;
+      }
+      backgrounds.set(block, colour);
+    }
+    return backgrounds.get(block);
+  };
+  for (const token of document.querySelectorAll(".highlight code span[class]")) {
+    if (token.children.length) continue;
+    const style = getComputedStyle(token);
+    const look = [style.color, style.fontWeight, style.fontSize, style.opacity, style.textShadow,
+                  style.backgroundColor, background(token.closest("pre, code"))].join("|");
+    if (seen.has(look)) token.setAttribute("data-axe-same-look", "");
+    else seen.add(look);
+  }
+}"""
+CONFIGURE = """() => axe.configure({rules: [{id: "color-contrast", selector: "*:not([data-axe-same-look])"}]})"""
+COLOUR = ["color-contrast", "link-in-text-block"]  # all that the colour scheme changes
+WHOLE = {"exclude": [".katex-html"]}  # KaTeX's aria-hidden HTML copy of each formula (its MathML is checked)
+NOT_COLOUR = {"rules": {rule: {"enabled": False} for rule in COLOUR}}
+RUNS = {  # width: (scheme, axe's context, axe's options), in order
+    "desktop": [("light", WHOLE, {}), ("dark", WHOLE, {"runOnly": COLOUR})],
+    "phone": [("light", WHOLE, NOT_COLOUR)],
+}
+RUN = """async ([context, options]) => (await axe.run(context, {resultTypes: ["violations"], ...options})).violations
+  .map(v => ({id: v.id, impact: v.impact, count: v.nodes.length,
+               nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}))"""
+
+
+def visit(tab, url: str, lang: str, page: str, width: str) -> tuple[list[str], dict[str, list[dict]]]:
+    """One page at one width, loaded in `tab` (see the `tabs` fixture): (what is wrong for a reader, axe's
+    violations by scheme)."""
+    errors, foreign = [], []
+
+    def console(msg):
+        if msg.type == "error":
+            errors.append(msg.text)
+
+    def page_error(exc):
+        errors.append(str(exc))
+
+    def request(req):
+        if urlsplit(req.url).hostname != "127.0.0.1":
+            foreign.append(req.url)
+
+    listeners = {"console": console, "pageerror": page_error, "request": request}
+    for event, listener in listeners.items():
+        tab.on(event, listener)
+    try:
+        response = tab.goto(url, wait_until="load")
+        tab.wait_for_function(READY, polling=50)  # a timer poll, not animation frames
+        seen = tab.evaluate(AS_READ)
+        bad = [f"answers {response.status}"] if response.status != 200 else []
+        bad += [f"<html lang={seen['lang']!r}>"] if seen["lang"] != lang else []
+        bad += [f"math not typeset by KaTeX: {text}" for text in seen["untypeset"]]
+        bad += [f"raw TeX {raw!r} visible" for raw in seen["rawTex"]]
+        bad += [f"{seen['emptyHeaders']} table header cell(s) without text"] if seen["emptyHeaders"] else []
+        bad += [f"image did not load: {src}" for src in seen["brokenImages"]]
+        if seen["width"][0] > seen["width"][1]:
+            bad.append(f"the page scrolls sideways ({seen['width'][0]} > {seen['width'][1]} px)")
+        if page.startswith("notebooks/") and width == "phone":
+            bad += notebook_problems(tab, url, lang, page)
+        bad += [f"scrolls sideways, no tab stop when the page is ready: {box}" for box in tab.evaluate(UNREACHABLE)]
+
+        tab.add_script_tag(path=str(AXE))
+        tab.evaluate(CONFIGURE)
+        found = collections.defaultdict(list)
+        for scheme, axe_context, options in RUNS[width]:
+            tab.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{SCHEMES[scheme]}')")
+            tab.evaluate(SAME_LOOK)
+            found[scheme] += tab.evaluate(RUN, [axe_context, options])
+        bad += [f"console error: {text}" for text in errors]
+        bad += [f"request to another host: {url}" for url in foreign]
+        return bad, found
+    finally:
+        for event, listener in listeners.items():
+            tab.remove_listener(event, listener)
+
+
+def notebook_problems(tab, url: str, lang: str, page: str) -> list[str]:
+    """A mkdocs-jupyter page: every code cell ran, plots are inline, math is typeset, and the .ipynb next to the
+    page downloads with its outputs."""
+    slug = page.strip("/").split("/")[-1]
+    cell = ".jp-CodeCell[id^='cell-id=']"  # nbconvert nests two .jp-CodeCell divs per cell
+    prompts = tab.evaluate(f'[...document.querySelectorAll("{cell} .jp-InputPrompt")].map(e => e.textContent.trim())')
+    bad = [f"cells not executed: {prompts}"] if not prompts or "[ ]:" in prompts else []
+    if not tab.evaluate("document.querySelectorAll('.jp-OutputArea-output').length"):
+        bad.append("no cell output")
+    figures = (ROOT / "docs" / lang / f"{slug}.md").read_text(encoding="utf-8").count("](../assets/figures/")
+    images = tab.evaluate("document.querySelectorAll('.jp-OutputArea-output img').length")
+    if images < figures:
+        bad.append(f"{figures} figures on the chapter page, {images} plots in the notebook")
+    raw = tab.evaluate(
+        "[...document.querySelectorAll('.jp-RenderedMarkdown')].filter(e => /\\$[^$\\s][^$]*\\$/.test(e.innerText))"
+        ".map(e => e.innerText.slice(0, 80))"
+    )
+    bad += [f"math not typeset: {text}" for text in raw[:3]]
+    with urllib.request.urlopen(f"{url}{slug}.ipynb") as response:
+        code = [c for c in json.load(response)["cells"] if c["cell_type"] == "code"]
+    if len(code) != len(prompts) or not all(c["execution_count"] for c in code):
+        bad.append(f"{slug}.ipynb: {len(code)} code cells, not all executed ({len(prompts)} on the page)")
+    return bad
+
+
+def blocking(found: dict[str, list[dict]], allowed: dict[str, str], width: str) -> list[str]:
+    return [
+        f"axe {scheme}-{width}: {v['impact']} {v['id']} x{v['count']} at {v['nodes']}"
+        for scheme, violations in found.items()
+        for v in violations
+        if v["impact"] in BLOCKING and v["id"] not in allowed
+    ]
+
+
+PAGES = [*site_pages(), ("zh", "404.html")]
+CASES = [(lang, page, width) for lang, page in PAGES for width in VIEWPORTS]
+CASE_IDS = [f"{lang}/{page}-{width}" for lang, page, width in CASES]
+
+
+@pytest.mark.parametrize(("lang", "page", "width"), CASES, ids=CASE_IDS)
+def test_page(tabs, base_url, lang, page, width):
+    url = page_url(base_url, lang, page)
+    allowed = NOTEBOOK_ALLOWED if page.startswith("notebooks/") else {}
+    with tabs.at(width) as tab:
+        bad, found = visit(tab, url, lang, page, width)
+    bad += blocking(found, allowed, width)
+    assert not bad, f"{url} at {width} width:\n  " + "\n  ".join(bad)
+
+
+if __name__ == "__main__":  # axe's counts per rule over the whole site, for a before/after comparison
+    import sys
+    from pathlib import Path
+
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser import CHROMIUM, CHROMIUM_ARGS, Tabs, new_context
+    from tools.serve import SITE, serve
+
+    site = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else SITE
+    counts: collections.Counter = collections.Counter()
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        tabs = Tabs({width: new_context(browser, viewport=viewport) for width, viewport in VIEWPORTS.items()})
+        for lang, page in [*site_pages(site), ("zh", "404.html")]:
+            kind = "notebook" if page.startswith("notebooks/") else "reading"
+            for width in VIEWPORTS:
+                with tabs.at(width) as tab:
+                    bad, found = visit(tab, page_url(base, lang, page), lang, page, width)
+                counts[(kind, "serious", "reader", width)] += len(bad)
+                for scheme, violations in found.items():
+                    for v in violations:
+                        counts[(kind, v["impact"], v["id"], f"{scheme}-{width}")] += v["count"]
+    print(json.dumps({" ".join(k): n for k, n in sorted(counts.items())}, indent=1, ensure_ascii=False))
