@@ -74,8 +74,9 @@ format: $(STAMP)
 	$(BIN)/ruff format snippets tools tests e2e
 
 E2E_WORKERS ?= 2
+E2E_ARGS ?=
 e2e: build zensical # site/ and, for e2e/test_second_engine.py, site-zensical/
-	$(BIN)/python -m pytest e2e -n $(E2E_WORKERS)
+	$(BIN)/python -m pytest e2e -n $(E2E_WORKERS) $(E2E_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python -m tools.bench

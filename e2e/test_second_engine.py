@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tools.pages import LANGS, OUTPUT_TITLE
+from tools.pages import OUTPUT_TITLE
 from tools.serve import page_url, serve
+from tools.site import SITE
 from tools.snippets import ROOT
 
 # The home page (a set-up block of shell commands) and the chapter with the most code blocks and outputs.
-PAGES = [(lang, page) for lang in LANGS for page in ("", "data-ops/")]
+PAGES = [(lang, page) for lang in SITE.langs for page in ("", "data-ops/")]
 
 # Each code block of the article: [its title (a snippet file, or 输出 / Output), its text].
 BLOCKS = """() => [...document.querySelectorAll('article div.highlight')].map(block => [

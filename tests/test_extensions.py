@@ -7,7 +7,7 @@ import markdown
 import pytest
 
 from tools.extensions.snippet_blocks import SnippetBlockError, page_language
-from tools.pages import DOCS, LANGS, pages
+from tools.site import SITE
 from tools.snippets import ROOT, read_outputs
 
 EXTENSIONS = ["tools.extensions.snippet_blocks", "tools.extensions.cjk_lines", "pymdownx.snippets"]
@@ -22,10 +22,11 @@ def render(text: str) -> str:
     return markdown.Markdown(extensions=EXTENSIONS, extension_configs=CONFIGS).convert(text)
 
 
-@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("lang", SITE.langs)
 def test_every_page_is_read_as_the_language_of_its_folder(lang):
     """snippet_blocks takes a page's language from its title: a title that breaks the rule fails here."""
-    wrong = [f"docs/{lang}/{page}" for page in pages(lang) if page_language((DOCS / lang / page).read_text()) != lang]
+    pages = SITE.pages(lang)
+    wrong = [f"docs/{lang}/{page}" for page in pages if page_language(SITE.page(lang, page).read_text()) != lang]
     assert not wrong, f"title not in the page's language (the output block's title would be wrong): {wrong}"
 
 
