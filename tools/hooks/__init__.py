@@ -7,7 +7,7 @@
 - notebooks.py     the chapter notebooks as pages of each language (on_files ... on_post_page)
 - notebook_styles.py notebook pages link their Jupyter CSS instead of inlining it (on_page_content)
 - search_languages.py one search index per language (on_post_build)
-- katex_math.py    KaTeX at build time, and KaTeX's files copied into the site (on_post_page, on_post_build)
+- katex_math.py    math typeset at build time by the vendored KaTeX (docs/assets/katex) in V8 (on_post_page)
 - sitemap.py       the generated notebooks added to sitemap.xml (on_post_build)
 - live_outputs.py  `mkdocs serve` re-runs changed snippets before each rebuild (on_startup, on_pre_build)
 - print_edition.py the print edition's HTML, one page per language (python -m tools.pdf prints it)
