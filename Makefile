@@ -14,6 +14,10 @@
 #   make translations  English pages older than their Chinese source (warns) and zh/en structure drift (fails)
 #   make workflows   lint .github/ (GitHub Actions workflows) with actionlint
 #   make zensical    the second engine's smoke build: Zensical (own venv, constraints-zensical.txt) -> site-zensical/
+#   make katex   refresh the vendored KaTeX in docs/assets/katex (make katex KATEX_VERSION=x.y.z; needs npm)
+#
+# Python and make are all that setup, serve, build and test need (no Node.js): KaTeX runs in V8 from PyPI, axe-core
+# and the Nu HTML Checker come as PyPI wheels. Only `make lighthouse` (and `make katex`) use npm.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -23,7 +27,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
 .PHONY: setup generate serve test test-portable build pdf regen regen-all regen-bench format e2e bench lighthouse a11y-soak \
-        translations workflows zensical lock clean
+        translations workflows zensical lock katex clean
 
 setup: $(STAMP)
 
@@ -32,11 +36,10 @@ setup: $(STAMP)
 # there too; elsewhere (GitHub) UV_EXTRA_INDEX_URL points uv at the CPU builds.
 UV_FIND_LINKS ?= $(or $(PIP_FIND_LINKS),$(shell $(PYTHON) -m pip config get global.find-links 2>/dev/null))
 export UV_FIND_LINKS
-$(STAMP): pyproject.toml constraints.txt package.json package-lock.json
+$(STAMP): pyproject.toml constraints.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -c constraints.txt uv
 	$(BIN)/uv pip install --quiet --python $(BIN)/python -c constraints.txt -e ".[docs,test,e2e]"
-	npm ci --no-audit --no-fund --silent --ignore-scripts # no install script downloads anything (vnu-jar would fetch a Java)
 	touch $(STAMP)
 
 # What MkDocs renders but nobody writes: the chapter notebooks, executed (cached: a warm run executes nothing).
@@ -84,7 +87,13 @@ bench: $(STAMP)
 a11y-soak: build
 	$(BIN)/python -m tools.soak --runs 10 --busy 2 --one-core e2e/test_every_page.py
 
-lighthouse: build
+# Lighthouse, the one npm tool (package.json), is installed on first use: nothing else needs Node.js.
+NPM_STAMP := node_modules/.installed
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent --ignore-scripts # no install script downloads anything
+	touch $(NPM_STAMP)
+
+lighthouse: build $(NPM_STAMP)
 	$(BIN)/python -m tools.lighthouse
 
 translations: $(STAMP)
@@ -108,6 +117,22 @@ zensical: $(ZSTAMP)
 lock: $(STAMP)
 	{ sed -n '1,2p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable | sed 's/^torch==2.13.0+cpu$$/torch==2.13.0/'; } > constraints.tmp
 	mv constraints.tmp constraints.txt
+
+# KaTeX's files, vendored unchanged but for the fonts: only woff2 (every browser the site supports reads it), so the
+# CSS is trimmed to name only those. The build renders math with this katex.min.js (tools/hooks/katex_math.py).
+KATEX_VERSION ?= 0.19.1
+KATEX_DIR := docs/assets/katex
+katex:
+	rm -rf .cache/katex-npm && mkdir -p .cache/katex-npm
+	cd .cache/katex-npm && npm pack --silent katex@$(KATEX_VERSION) >/dev/null && tar xzf katex-$(KATEX_VERSION).tgz
+	rm -rf $(KATEX_DIR)/contrib $(KATEX_DIR)/fonts && mkdir -p $(KATEX_DIR)/contrib $(KATEX_DIR)/fonts
+	cd .cache/katex-npm/package && cp LICENSE dist/katex.min.js $(CURDIR)/$(KATEX_DIR)/ && \
+	  cp dist/contrib/auto-render.min.js $(CURDIR)/$(KATEX_DIR)/contrib/ && cp dist/fonts/*.woff2 $(CURDIR)/$(KATEX_DIR)/fonts/
+	sed -E 's/,url\(fonts\/[^)]*\.woff\) format\("woff"\),url\(fonts\/[^)]*\.ttf\) format\("truetype"\)//g' \
+	  .cache/katex-npm/package/dist/katex.min.css > $(KATEX_DIR)/katex.min.css
+	! grep -Eq '\.(woff|ttf)\)' $(KATEX_DIR)/katex.min.css # the CSS names no font file that is not here
+	sed -i -E "1s/^KaTeX [^ ]+/KaTeX $(KATEX_VERSION)/" $(KATEX_DIR)/README.txt
+	rm -rf .cache/katex-npm
 
 clean:
 	rm -rf site .cache site-zensical .zensical-i18n

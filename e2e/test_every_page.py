@@ -11,15 +11,14 @@ One visit per page and width serves all of the page's checks (a page load is mos
    (content-visibility off: what a reader sees when they scroll there), and every box that scrolls sideways must
    already be keyboard-reachable (scroll-focus.js, Material's code blocks, notebook cells). The list names each box
    that breaks it, with its section.
-3. axe-core (injected by Playwright: no CDN), by width and colour scheme (RUNS): at desktop width in the light
-   scheme, every rule; in the dark scheme (set as Material's toggle sets it, an attribute on <body>) the colour
-   rules, all that a scheme changes; at phone width, every rule but the colour ones on what Material lays out
-   differently by width (header, navigation drawer, footer), and the rules that depend on layout on the content,
-   whose markup is the same at both widths (checked at desktop width).
-   Two kinds of nodes are left out, each checked where it counts: KaTeX's aria-hidden HTML copy of each formula
-   (thousands of spans in the colour of the text around them; its MathML is checked), and repeated code tokens: a
-   highlighted token's colour comes from its class, so each (colour, weight, size, background) of code tokens is
-   checked once per page and scheme (SAME_AS_SEEN), not once per token (thousands on a chapter).
+3. axe-core (axe.min.js from the PyPI wheel axe-playwright-python, injected by Playwright: no CDN), by width and
+   colour scheme (RUNS): at desktop width in the light scheme, every rule; in the dark scheme (set as Material's
+   toggle sets it, an attribute on <body>) the colour rules, all that a scheme changes; at phone width every rule
+   but the colour ones (colours do not depend on the width; layout does).
+   KaTeX's aria-hidden HTML copy of each formula is left out (thousands of spans in the colour of the text around
+   them; its MathML is checked). Colour contrast is checked once per look, not once per node (SAME_LOOK): a
+   highlighted code token whose colour, weight, size and background an earlier token of the page already has,
+   and KaTeX's MathML (clipped to 1 px: not drawn), are skipped by that rule alone.
    Reading pages must have no serious or critical violation; on notebook pages, rules listed in NOTEBOOK_ALLOWED
    (none today) would be allowed, each with its reason.
 
@@ -30,8 +29,10 @@ it waited for. `python e2e/test_every_page.py [SITE_DIR]` prints axe's counts pe
 from __future__ import annotations
 
 import collections
+import importlib.util
 import json
 import urllib.request
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -40,7 +41,7 @@ from tools.browser import READY, VIEWPORTS
 from tools.serve import page_url, site_pages
 from tools.snippets import ROOT
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PACKAGE = "axe_playwright_python"  # PyPI's axe-playwright-python ships axe.min.js; we inject it, not its API
 SCHEMES = {"light": "default", "dark": "slate"}  # Material's palettes, as its toggle sets them on <body>
 BLOCKING = ("serious", "critical")
 NOTEBOOK_ALLOWED: dict[str, str] = {}
@@ -151,7 +152,7 @@ def visit(tab, url: str, lang: str, page: str, width: str) -> tuple[list[str], d
             bad += notebook_problems(tab, url, lang, page)
         bad += [f"scrolls sideways, no tab stop when the page is ready: {box}" for box in tab.evaluate(UNREACHABLE)]
 
-        tab.add_script_tag(path=str(AXE))
+        tab.add_script_tag(path=str(axe_js()))
         tab.evaluate(CONFIGURE)
         found = collections.defaultdict(list)
         for scheme, axe_context, options in RUNS[width]:
@@ -164,6 +165,15 @@ def visit(tab, url: str, lang: str, page: str, width: str) -> tuple[list[str], d
     finally:
         for event, listener in listeners.items():
             tab.remove_listener(event, listener)
+
+
+def axe_js() -> Path:
+    """axe-core's axe.min.js inside the installed wheel (found without importing the package)."""
+    spec = importlib.util.find_spec(AXE_PACKAGE)
+    axe = Path(spec.origin).with_name("axe.min.js") if spec else None
+    if not (axe and axe.exists()):
+        pytest.fail("axe.min.js is missing: run `make setup` (installs axe-playwright-python)", pytrace=False)
+    return axe
 
 
 def notebook_problems(tab, url: str, lang: str, page: str) -> list[str]:
@@ -217,7 +227,6 @@ def test_page(tabs, base_url, lang, page, width):
 
 if __name__ == "__main__":  # axe's counts per rule over the whole site, for a before/after comparison
     import sys
-    from pathlib import Path
 
     from playwright.sync_api import sync_playwright
 

@@ -7,7 +7,7 @@ build (python -m tools.generate), and what the site is (languages, pages) comes 
 - notebooks.py     notebook pages: description, no search entry or lightbox, the chapter's heading ids and figure
                    alt texts (on_page_markdown, on_page_content)
 - search_languages.py one search index per language (on_post_build)
-- katex_math.py    KaTeX at build time, and KaTeX's files copied into the site (on_post_page, on_post_build)
+- katex_math.py    math typeset at build time by the vendored KaTeX (docs/assets/katex) in V8 (on_post_page)
 - print_edition.py the print edition's HTML, one page per language (python -m tools.pdf prints it)
 
 No module here is named like a standard-library module (MkDocs puts this folder first on sys.path while it loads

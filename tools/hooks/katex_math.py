@@ -1,55 +1,68 @@
-"""Math: typeset arithmatex's $...$ and $$...$$ with KaTeX at build time, and serve KaTeX's files from the site.
+"""Math: typeset arithmatex's $...$ and $$...$$ with KaTeX at build time, inside Python.
 
-Readers run no math JavaScript on pages (notebook pages typeset their Markdown cells in the browser, with the
-KaTeX copied here). Rendered formulas are cached in .cache/katex.json; the missing ones go to one Node process.
-Which pages load KaTeX's CSS and JavaScript is decided in overrides/main.html.
+KaTeX's own JavaScript (docs/assets/katex/, vendored from npm with its licence) runs in V8 embedded by mini-racer
+(PyPI): no Node.js. The same files are static files of the site, so notebook pages typeset their Markdown cells in the
+browser with them; overrides/main.html decides which pages load KaTeX's CSS and JavaScript. Readers of the other
+pages run no math JavaScript. Rendered formulas are cached in .cache/katex.json, keyed by KaTeX's file.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-import shutil
-import subprocess
 from html import unescape
-from pathlib import Path
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from py_mini_racer import MiniRacer
 
 from tools.site import SITE
 
 DOCS = SITE.docs
 
-KATEX = DOCS.parent / "node_modules" / "katex" / "dist"
+KATEX_JS = DOCS / "assets" / "katex" / "katex.min.js"
 KATEX_CACHE = DOCS.parent / ".cache" / "katex.json"
-RENDER_JS = Path(__file__).with_name("katex_render.js")
+# [[tex, displayMode], ...] -> JSON [html | {error}, ...]
+RENDER_JS = """
+function renderAll(items) {
+  return JSON.stringify(JSON.parse(items).map(([tex, displayMode]) => {
+    try {
+      return katex.renderToString(tex, { displayMode, throwOnError: true });
+    } catch (error) {
+      return { error: String(error.message || error) };
+    }
+  }));
+}
+"""
 # Regex, not a template: the formulas are inside the page content, which no template block splits up. This runs
 # after the search plugin has indexed the content, so the index holds the TeX, not KaTeX's HTML and MathML.
 MATH = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>', re.S
 )
-_rendered: dict[str, str] = {}
+_cache: dict = {}
 
 
 def _katex(items: list[list], where: str) -> list[str]:
-    """KaTeX HTML for [tex, display] items, from the cache or one node process for the missing ones."""
-    if not _rendered and KATEX_CACHE.exists():
-        _rendered.update(json.loads(KATEX_CACHE.read_text(encoding="utf-8")))
-    missing = [item for item in items if json.dumps(item) not in _rendered]
+    """KaTeX HTML for [tex, display] items, from the cache or, for the missing ones, KaTeX in V8."""
+    if not _cache:
+        version = hashlib.sha256(KATEX_JS.read_bytes()).hexdigest()[:16]  # a new KaTeX renders everything again
+        old = json.loads(KATEX_CACHE.read_text(encoding="utf-8")) if KATEX_CACHE.exists() else {}
+        _cache.update(old if old.get("katex") == version else {"katex": version, "rendered": {}})
+    rendered = _cache["rendered"]
+    missing = [item for item in items if json.dumps(item) not in rendered]
     if missing:
-        proc = subprocess.run(
-            ["node", str(RENDER_JS)], input=json.dumps(missing), capture_output=True, text=True, cwd=DOCS.parent
-        )
-        if proc.returncode != 0:
-            raise PluginError(f"KaTeX failed on docs/{where}: {proc.stderr[-1000:]}")
-        for (tex, display), rendered in zip(missing, json.loads(proc.stdout), strict=True):
-            if isinstance(rendered, dict):
-                raise PluginError(f"docs/{where}: bad math ${tex}$: {rendered['error']}")
-            _rendered[json.dumps([tex, display])] = rendered
+        # One V8 per page with new math (~0.2 s to load KaTeX); closed at once: an open one keeps Python from exiting.
+        with MiniRacer() as v8:
+            v8.eval(KATEX_JS.read_text(encoding="utf-8"))
+            v8.eval(RENDER_JS)
+            results = json.loads(v8.call("renderAll", json.dumps(missing)))
+        for (tex, display), result in zip(missing, results, strict=True):
+            if isinstance(result, dict):
+                raise PluginError(f"docs/{where}: bad math ${tex}$: {result['error']}")
+            rendered[json.dumps([tex, display])] = result
         KATEX_CACHE.parent.mkdir(exist_ok=True)
-        KATEX_CACHE.write_text(json.dumps(_rendered), encoding="utf-8")
-    return [_rendered[json.dumps(item)] for item in items]
+        KATEX_CACHE.write_text(json.dumps(_cache), encoding="utf-8")
+    return [rendered[json.dumps(item)] for item in items]
 
 
 def render_math(html: str, where: str) -> str:
@@ -70,20 +83,3 @@ def render_math(html: str, where: str) -> str:
 def on_post_page(output, page, config):
     head, sep, body = output.partition("</head>")
     return head + sep + render_math(body, page.file.src_uri)
-
-
-@event_priority(-200)  # after the i18n plugin's on_post_build (-100), which builds the other languages
-def on_post_build(config):
-    """Copy KaTeX from node_modules (installed by `npm ci`) into assets/katex, once the whole site is built."""
-    site = Path(config.site_dir)
-    if not all((site / lang / "index.html").exists() for lang in SITE.langs[1:]):
-        return
-    if not (KATEX / "katex.min.js").exists():
-        raise PluginError(f"{KATEX}/katex.min.js is missing: run `npm ci` (make setup does) to install KaTeX")
-    target = site / "assets" / "katex"
-    (target / "contrib").mkdir(parents=True, exist_ok=True)
-    (target / "fonts").mkdir(exist_ok=True)
-    for name in ("katex.min.js", "katex.min.css", "contrib/auto-render.min.js"):
-        shutil.copyfile(KATEX / name, target / name)
-    for font in (KATEX / "fonts").iterdir():  # browsers fetch only woff2; the CSS also names woff/ttf fallbacks
-        shutil.copyfile(font, target / "fonts" / font.name)
