@@ -6,6 +6,7 @@ build (python -m tools.generate), and what the site is (languages, pages) comes 
 - install_line.py  the home pages show the pip install line made from pyproject.toml (on_page_markdown)
 - notebooks.py     notebook pages: description, no search entry or lightbox, the chapter's heading ids and figure
                    alt texts (on_page_markdown, on_page_content)
+- glightbox_defer.py the figure lightbox's script deferred, started at DOMContentLoaded (on_post_page)
 - search_languages.py one search index per language (on_post_build)
 - katex_math.py    math typeset at build time by the vendored KaTeX (docs/assets/katex) in V8 (on_post_page)
 - print_edition.py the print edition's HTML, one page per language (python -m tools.pdf prints it)
