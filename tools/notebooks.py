@@ -19,6 +19,7 @@ import hashlib
 import json
 import re
 import tempfile
+import threading
 import tomllib
 from pathlib import Path
 
@@ -281,18 +282,23 @@ DESCRIPTION = {
 }
 
 
+_CONVERTING = threading.Lock()
+
+
 def to_html(nb: nbformat.NotebookNode) -> str:
     """The notebook as mkdocs-jupyter renders it (nbconvert, its template), cached by the notebook's text."""
     from importlib.metadata import version
 
     text = nbformat.writes(nb)
-    key = hashlib.sha256(json.dumps(["v1", version("mkdocs-jupyter"), version("nbconvert"), text]).encode())
+    key = hashlib.sha256(json.dumps(["v2", version("mkdocs-jupyter"), version("nbconvert"), text]).encode())
     cached = HTML / f"{key.hexdigest()[:20]}.html"
     if cached.exists():
         return cached.read_text(encoding="utf-8")
     from mkdocs_jupyter.convert import nb2html
 
-    with tempfile.TemporaryDirectory(prefix="notebook-") as tmp:
+    # One conversion at a time: mkdocs-jupyter numbers the copy buttons' ids (cell-1, cell-2, ...) with a counter
+    # that every conversion resets, shared by the threads of tools/generate.py (two at once gave duplicate ids).
+    with _CONVERTING, tempfile.TemporaryDirectory(prefix="notebook-") as tmp:
         path = Path(tmp) / "notebook.ipynb"
         path.write_text(text, encoding="utf-8")
         # mkdocs-jupyter's defaults; no MathJax from a CDN: KaTeX renders the Markdown cells' math in the browser
