@@ -271,6 +271,10 @@ def download_text(page: Path, lang: str, site_url: str) -> str:
 HTML = SITE.cache / "notebooks" / "html"  # converted notebooks, by the hash of the notebook and the converter
 STYLES = "assets/jupyter"  # JupyterLab's CSS (~590 KB), one file for every notebook page instead of inline blocks
 STYLE = re.compile(r'<style type="text/css">(?P<css>.*?)</style>', re.S)
+# mkdocs-jupyter's template ends the notebook with a <style> holding the repr of a Python list of CSS ("['pre { ...
+# }\\n...']"): no browser applies it (its selectors start with an escaped "n"), and in a Markdown page its indented
+# lines would show as a code block. Dropped.
+LIST_STYLE = re.compile(r"\s*<style>\s*\['.*?'\]\s*</style>", re.S)
 # nbconvert's headings, and the cells (their ids are the notebook's: make_notebook)
 HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]*)">(?P<text>.*?)<a class="anchor-link" href="[^"]*">')
 CELL = re.compile(r'<div class="jp-Cell [^"]*" id="cell-id=(?P<id>[^"]+)"')
@@ -352,7 +356,7 @@ def page_text(page: Path, lang: str, nb: nbformat.NotebookNode, styles: dict[str
         styles[name] = css
         return f'<link rel="stylesheet" href="{root}{name}">'
 
-    html = STYLE.sub(link, html)
+    html = LIST_STYLE.sub("", STYLE.sub(link, html))
     chapter = title(page)
     meta = {
         "title": chapter,
