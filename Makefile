@@ -111,7 +111,7 @@ $(ZSTAMP): constraints-zensical.txt | $(STAMP)
 	$(BIN)/uv pip install --quiet --python $(ZVENV)/bin/python -c constraints-zensical.txt zensical zensical-i18n
 	touch $(ZSTAMP)
 
-zensical: $(ZSTAMP)
+zensical: $(ZSTAMP) generate # the notebook pages too (git-ignored, generated)
 	$(ZVENV)/bin/zensical-i18n build --config-file zensical.yml --clean --strict
 
 lock: $(STAMP)

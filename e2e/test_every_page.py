@@ -16,9 +16,9 @@ One visit per page and width serves all of the page's checks (a page load is mos
    toggle sets it, an attribute on <body>) the colour rules, all that a scheme changes; at phone width every rule
    but the colour ones (colours do not depend on the width; layout does).
    KaTeX's aria-hidden HTML copy of each formula is left out (thousands of spans in the colour of the text around
-   them; its MathML is checked). Colour contrast is checked once per look, not once per node (SAME_LOOK): a
-   highlighted code token whose colour, weight, size and background an earlier token of the page already has,
-   and KaTeX's MathML (clipped to 1 px: not drawn), are skipped by that rule alone.
+   them; its MathML is checked). Colour contrast is checked once per look, not once per node (NEW_LOOK): the first
+   element of each combination of text colour, weight, size and the backgrounds behind it; KaTeX's MathML
+   (clipped to 1 px: not drawn) is left to the other rules.
    Reading pages must have no serious or critical violation; on notebook pages, rules listed in NOTEBOOK_ALLOWED
    (none today) would be allowed, each with its reason.
 
@@ -75,36 +75,45 @@ UNREACHABLE = r"""() => {
     .filter((el) => el.tabIndex < 0 && !el.querySelector(focusable))
     .map((el) => `${path(el)}: ${el.textContent.replace(/\s+/g, " ").trim().slice(0, 40)}`);
 }"""
-# Contrast is checked once per look, not once per node: axe's color-contrast rule skips what this marks (CONFIGURE),
-# code tokens whose look (colour, weight, size, background behind them) an earlier token of the page already has in
-# the current scheme, and MathML, which KaTeX clips to 1 px (its drawn copy is .katex-html). Run after each scheme
-# change. (A context `exclude` of thousands of nodes would make every axe rule slower, not faster.)
-SAME_LOOK = """() => {
-  for (const el of document.querySelectorAll("[data-axe-same-look]")) el.removeAttribute("data-axe-same-look");
-  for (const el of document.querySelectorAll(".katex-mathml *")) el.setAttribute("data-axe-same-look", "");
-  const seen = new Set();
-  const backgrounds = new Map();
-  const background = (block) => {
-    if (!backgrounds.has(block)) {
-      let el = block, colour = "rgba(0, 0, 0, 0)";
-      while (el && (colour === "rgba(0, 0, 0, 0)" || colour === "transparent")) {
-        colour = getComputedStyle(el).backgroundColor;
-        el = el.parentElement;
-      }
-      backgrounds.set(block, colour);
+# Contrast is checked once per look, not once per node: axe's color-contrast rule checks only what this marks
+# (CONFIGURE), the first drawn element of each look among those with text of their own (or a form field). A look
+# is all that contrast depends on: the text's colour, weight, size and shadow, and the backgrounds, opacities and
+# filters of the element and of all its ancestors (text over a background image is always checked). A page has
+# thousands of such elements (code tokens, cells, paragraphs) but about a hundred looks. KaTeX's MathML, clipped
+# to 1 px (its drawn copy is .katex-html), is not marked. Run after each scheme change.
+NEW_LOOK = """() => {
+  for (const el of document.querySelectorAll("[data-axe-new-look]")) el.removeAttribute("data-axe-new-look");
+  const behind = new Map();
+  const layers = (el) => {  // backgrounds, opacities, filters of el and its ancestors
+    if (!el) return "";
+    if (!behind.has(el)) {
+      const s = getComputedStyle(el);
+      const own = s.backgroundImage !== "none" ? `image ${behind.size}` : [
+        s.backgroundColor === "rgba(0, 0, 0, 0)" ? "" : s.backgroundColor, s.opacity === "1" ? "" : s.opacity,
+        s.filter === "none" ? "" : s.filter, s.mixBlendMode === "normal" ? "" : s.mixBlendMode].join(",");
+      behind.set(el, `${own}>${layers(el.parentElement)}`);
     }
-    return backgrounds.get(block);
+    return behind.get(el);
   };
-  for (const token of document.querySelectorAll(".highlight code span[class]")) {
-    if (token.children.length) continue;
-    const style = getComputedStyle(token);
-    const look = [style.color, style.fontWeight, style.fontSize, style.opacity, style.textShadow,
-                  style.backgroundColor, background(token.closest("pre, code"))].join("|");
-    if (seen.has(look)) token.setAttribute("data-axe-same-look", "");
-    else seen.add(look);
+  const hasText = (el) => /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) ||
+    [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.data.trim());
+  const drawn = (el) => {  // a hidden or clipped first of a look would leave the drawn ones of that look unchecked
+    const box = el.getBoundingClientRect();
+    return box.width > 1 && box.height > 1 && el.checkVisibility({opacityProperty: true, visibilityProperty: true});
+  };
+  const seen = new Set();
+  for (const el of document.body.querySelectorAll("*")) {
+    if (!hasText(el) || el.closest(".katex-mathml") || !drawn(el)) continue;
+    const s = getComputedStyle(el);
+    const look = [el.tagName === "INPUT", s.color, s.fontWeight, s.fontSize, s.textShadow, s.webkitTextStrokeWidth,
+                  layers(el)].join("|");
+    if (!seen.has(look)) {
+      seen.add(look);
+      el.setAttribute("data-axe-new-look", "");
+    }
   }
 }"""
-CONFIGURE = """() => axe.configure({rules: [{id: "color-contrast", selector: "*:not([data-axe-same-look])"}]})"""
+CONFIGURE = """() => axe.configure({rules: [{id: "color-contrast", selector: "[data-axe-new-look]"}]})"""
 COLOUR = ["color-contrast", "link-in-text-block"]  # all that the colour scheme changes
 WHOLE = {"exclude": [".katex-html"]}  # KaTeX's aria-hidden HTML copy of each formula (its MathML is checked)
 NOT_COLOUR = {"rules": {rule: {"enabled": False} for rule in COLOUR}}
@@ -157,7 +166,7 @@ def visit(tab, url: str, lang: str, page: str, width: str) -> tuple[list[str], d
         found = collections.defaultdict(list)
         for scheme, axe_context, options in RUNS[width]:
             tab.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{SCHEMES[scheme]}')")
-            tab.evaluate(SAME_LOOK)
+            tab.evaluate(NEW_LOOK)
             found[scheme] += tab.evaluate(RUN, [axe_context, options])
         bad += [f"console error: {text}" for text in errors]
         bad += [f"request to another host: {url}" for url in foreign]
