@@ -6,7 +6,7 @@
 #   make generate  the executed chapter notebooks (docs/<lang>/notebooks/, git-ignored); build and serve run it first
 #   make regen   re-run the snippets whose code changed: refresh their outputs and figures (a few seconds)
 #   make regen-all     re-run every snippet file; make regen-bench re-measures the timing snippets (bench_*.py)
-#   make test-portable the outputs tests again under other PyTorch kernels (what CI adds: another CPU)
+#   make test-portable the snippet files again under other PyTorch kernels (what CI adds: another CPU)
 #   make e2e     browser tests of the built site (and of site-zensical/) in headless Chromium
 #   make bench   build/test timings and the page-weight budget
 #   make a11y-soak   the accessibility check 10 times under CPU load, then once on one core (tools/soak.py)
@@ -52,10 +52,10 @@ serve: $(STAMP)
 test: generate
 	$(BIN)/python -m pytest
 
-# The tests that compare outputs, under PyTorch's non-vectorised kernels on one thread: as on another CPU.
+# Every snippet file run alone, under PyTorch's non-vectorised kernels on one thread: as on another CPU. (The pages'
+# code runs on that kernel path in the notebooks, tools/notebooks.KERNEL_ENV, compared by tests/test_notebooks.py.)
 test-portable: $(STAMP)
-	ATEN_CPU_CAPABILITY=default OMP_NUM_THREADS=1 $(BIN)/python -m pytest -q -p no:cacheprovider \
-	  tests/test_pages.py tests/test_snippets.py
+	ATEN_CPU_CAPABILITY=default OMP_NUM_THREADS=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_snippets.py
 
 build: generate
 	$(BIN)/mkdocs build --strict

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import tempfile
 import threading
@@ -33,6 +34,11 @@ from .site import SITE
 from .snippets import ROOT, SnippetError, parse_sections
 
 EXECUTED = SITE.cache / "notebooks" / "executed"  # outputs by the hash of the code: one run for every language
+# The kernels run as on another CPU: PyTorch's non-vectorised kernels, one thread (two notebooks run at once, one
+# per core). tests/test_notebooks.py compares every cell's output with the page's recorded one, so the pages' code
+# is checked on this kernel path too (as `make test` checks it on the machine's own; make test-portable adds the
+# snippet files run alone).
+KERNEL_ENV = {"ATEN_CPU_CAPABILITY": "default", "OMP_NUM_THREADS": "1"}
 INTRO = {
     "zh": "本 notebook 由网页《{title}》自动生成：代码与网页完全相同，来自仓库的 `snippets/` 目录。{download}",
     "en": "This notebook is generated from the page *{title}*: the code is exactly the page's, from the repository's "
@@ -225,15 +231,17 @@ def code_key(nb: nbformat.NotebookNode) -> str:
     from importlib.metadata import version  # not `import torch`: seconds, for a version string
 
     code = [c.source for c in nb.cells if c.cell_type == "code" and c.id != REQUIREMENTS_ID]
-    return hashlib.sha256(json.dumps(["v2", version("torch"), code]).encode()).hexdigest()[:20]
+    return hashlib.sha256(json.dumps(["v2", version("torch"), KERNEL_ENV, code]).encode()).hexdigest()[:20]
 
 
 def execute(nb: nbformat.NotebookNode) -> list[str]:
-    """Run the notebook like a reader would: a fresh kernel in an empty directory; return the files it wrote."""
+    """Run the notebook like a reader would: a fresh kernel (on KERNEL_ENV's kernel path) in an empty directory;
+    return the files it wrote."""
     from nbclient import NotebookClient
 
     with tempfile.TemporaryDirectory(prefix="notebook-") as tmp:
-        NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": tmp}}).execute()
+        client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": tmp}})
+        client.execute(env={**os.environ, **KERNEL_ENV})
         return sorted(p.relative_to(tmp).as_posix() for p in Path(tmp).rglob("*") if p.is_file())
 
 

@@ -267,7 +267,8 @@ def _pool() -> ProcessPoolExecutor:
     seconds of imports), one process per run (max_tasks_per_child=1): nothing a run changes outlives it."""
     os.environ.setdefault("MPLBACKEND", "Agg")  # no display; what reset_state() selects anyway
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["tools.site", "torch", "matplotlib.pyplot"])
+    # torch._dynamo: an optimizer's first step imports it (seconds), in every run of the chapters that train
+    context.set_forkserver_preload(["tools.site", "torch", "torch._dynamo", "matplotlib.pyplot"])
     return ProcessPoolExecutor(max_workers=os.cpu_count() or 2, mp_context=context, max_tasks_per_child=1)
 
 
