@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.browser import READY, VIEWPORTS
+from tools.browser import READY
 from tools.serve import page_url
 
 KEY_PATHS = [
@@ -21,16 +21,16 @@ TAB_UNTIL = """(selector) => {
 
 
 @pytest.mark.parametrize(("lang", "page", "selector"), KEY_PATHS, ids=[f"{lang}/{page}" for lang, page, _ in KEY_PATHS])
-def test_tab_then_arrow_scrolls_a_wide_box(new_context, base_url, lang, page, selector):
-    tab = new_context(viewport=VIEWPORTS["phone"]).new_page()
-    url = page_url(base_url, lang, page)
-    tab.goto(url, wait_until="load")
-    tab.wait_for_function(READY, polling=50)
-    for _ in range(400):  # a bounded walk through the page's tab stops
-        tab.keyboard.press("Tab")
-        if tab.evaluate(TAB_UNTIL, selector):
-            break
-    else:
-        pytest.fail(f"{url}: 400 Tab presses reached no {selector} that scrolls sideways")
-    tab.keyboard.press("ArrowRight")
-    tab.wait_for_function("() => document.activeElement.scrollLeft > 0", polling=50)
+def test_tab_then_arrow_scrolls_a_wide_box(tabs, base_url, lang, page, selector):
+    with tabs.at("phone") as tab:
+        url = page_url(base_url, lang, page)
+        tab.goto(url, wait_until="load")
+        tab.wait_for_function(READY, polling=50)
+        for _ in range(400):  # a bounded walk through the page's tab stops
+            tab.keyboard.press("Tab")
+            if tab.evaluate(TAB_UNTIL, selector):
+                break
+        else:
+            pytest.fail(f"{url}: 400 Tab presses reached no {selector} that scrolls sideways")
+        tab.keyboard.press("ArrowRight")
+        tab.wait_for_function("() => document.activeElement.scrollLeft > 0", polling=50)

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tools.browser import VIEWPORTS, search
+from tools.browser import VIEWPORTS, copy_button, search, switch_language
 from tools.serve import LANG_PREFIX, SITE, page_url, site_pages
 from tools.site import SITE as MODEL
 
@@ -40,9 +40,15 @@ def _in_view(tab, element_id: str) -> bool:
     return 0 <= top < height / 2
 
 
-def _switch(tab, lang: str) -> None:
-    tab.hover(".md-header__option .md-select")
-    tab.click(f".md-select__link[hreflang={OTHER[lang]}]")
+def _follow(tab, selector: str) -> str:
+    """Click a link and wait for the page it leads to; its URL (a wrong one is named, it does not time out)."""
+    with tab.expect_navigation(wait_until="load"):
+        tab.click(selector)
+    return tab.url
+
+
+def _switch(tab, lang: str) -> str:
+    return switch_language(tab, OTHER[lang])
 
 
 @pytest.mark.parametrize("lang", MODEL.langs)
@@ -50,9 +56,9 @@ def test_switcher_keeps_the_followed_section(desktop, base_url, lang):
     """data-ops/#broadcasting -> en/data-ops/#broadcasting, scrolled to it (and back)."""
     tab = desktop.new_page()
     tab.goto(page_url(base_url, lang, "data-ops/") + "#broadcasting", wait_until="load")
-    _switch(tab, lang)
     expected = page_url(base_url, OTHER[lang], "data-ops/") + "#broadcasting"
-    tab.wait_for_url(expected, wait_until="load")
+    landed = _switch(tab, lang)
+    assert landed == expected, f"the switcher led to {landed}"
     assert tab.evaluate("document.documentElement.lang") == OTHER[lang]
     assert _in_view(tab, "broadcasting"), f"{tab.url}: #broadcasting is not on screen"
     tab.close()
@@ -63,12 +69,12 @@ def test_switcher_keeps_the_section_scrolled_to(desktop, base_url, lang):
     """Without a #hash: the section the reader scrolled to; at the top of the page: the top of the other page."""
     tab = desktop.new_page()
     tab.goto(page_url(base_url, lang, "linear-algebra/"), wait_until="load")
-    _switch(tab, lang)
-    tab.wait_for_url(page_url(base_url, OTHER[lang], "linear-algebra/"), wait_until="load")
+    landed = _switch(tab, lang)
+    assert landed == page_url(base_url, OTHER[lang], "linear-algebra/"), f"the switcher led to {landed}"
     tab.goto(page_url(base_url, lang, "linear-algebra/"), wait_until="load")
     _scroll(tab, "norms")
-    _switch(tab, lang)
-    tab.wait_for_url(page_url(base_url, OTHER[lang], "linear-algebra/") + "#norms", wait_until="load")
+    landed = _switch(tab, lang)
+    assert landed == page_url(base_url, OTHER[lang], "linear-algebra/") + "#norms", f"the switcher led to {landed}"
     assert _in_view(tab, "norms")
     tab.close()
 
@@ -80,13 +86,13 @@ def test_chapter_and_notebook_links_keep_the_section(desktop, base_url, lang):
     tab = desktop.new_page()
     tab.goto(page_url(base_url, lang, "data-ops/") + "#broadcasting", wait_until="load")
     _scroll(tab, "")
-    tab.click(".md-content a.md-button[data-keep-place]")
-    tab.wait_for_url(page_url(base_url, lang, "notebooks/data-ops/") + "#broadcasting", wait_until="load")
+    landed = _follow(tab, ".md-content a.md-button[data-keep-place]")
+    assert landed == page_url(base_url, lang, "notebooks/data-ops/") + "#broadcasting", f"the link led to {landed}"
     assert _in_view(tab, "broadcasting"), f"{tab.url}: the notebook's #broadcasting is not on screen"
     _scroll(tab, "numpy")
     _scroll(tab, "")
-    tab.click(".md-content a.nb-back[data-keep-place]")
-    tab.wait_for_url(page_url(base_url, lang, "data-ops/") + "#numpy", wait_until="load")
+    landed = _follow(tab, ".md-content a.nb-back[data-keep-place]")
+    assert landed == page_url(base_url, lang, "data-ops/") + "#numpy", f"the link led to {landed}"
     assert _in_view(tab, "numpy")
     tab.close()
 
@@ -161,58 +167,57 @@ def test_errata_links_reach_their_row_and_back(lang, page):
 
 
 @pytest.mark.parametrize("lang", MODEL.langs)
-def test_errata_link_click_scrolls_to_the_row_and_back(desktop, base_url, lang):
-    tab = desktop.new_page()
-    tab.goto(page_url(base_url, lang, "data-ops/"), wait_until="load")
-    tab.click("a[href='#errata-12']")
-    tab.wait_for_url("**#errata-12")
-    assert _in_view(tab, "errata-12")
-    tab.click("#errata-12 a.errata-back")
-    tab.wait_for_url("**#errata-12-ref")
-    assert _in_view(tab, "errata-12-ref")
-    tab.close()
+def test_errata_link_click_scrolls_to_the_row_and_back(tabs, base_url, lang):
+    with tabs.at("desktop") as tab:
+        tab.goto(page_url(base_url, lang, "data-ops/"), wait_until="load")
+        tab.click("a[href='#errata-12']")
+        tab.wait_for_url("**#errata-12")
+        assert _in_view(tab, "errata-12")
+        tab.click("#errata-12 a.errata-back")
+        tab.wait_for_url("**#errata-12-ref")
+        assert _in_view(tab, "errata-12-ref")
 
 
 @pytest.mark.parametrize(
     ("path", "lang", "home"),
     [("no-such-page/", "zh", ""), ("en/no-such-page/", "en", "en/"), ("data-ops/broadcast/", "zh", "")],
 )
-def test_404_page_speaks_the_language_of_the_path(desktop, base_url, path, lang, home):
-    tab = desktop.new_page()
-    response = tab.goto(base_url + path, wait_until="load")
-    assert response.status == 404
-    assert tab.evaluate("document.documentElement.lang") == lang
-    text = tab.inner_text(".md-content")
-    assert ("找不到这个页面" in text) == (lang == "zh") and ("Page not found" in text) == (lang == "en"), text
-    links = tab.eval_on_selector_all(".md-content a", "els => els.map(a => a.href)")
-    assert base_url + home in links, f"no link to this language's home page: {links}"
-    assert base_url + LANG_PREFIX[OTHER[lang]] in links, f"no link to the other language's home: {links}"
-    search = tab.get_attribute(".md-content [data-not-found-search]:visible", "href")
-    tab.click(".md-content [data-not-found-search]:visible")
-    tab.wait_for_selector(".md-search__input:focus")
-    assert search.split("?")[0].endswith("/" + home)
-    words = path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
-    assert tab.input_value(".md-search__input") == words, "the search should start from the missing path's words"
-    tab.close()
+def test_404_page_speaks_the_language_of_the_path(tabs, base_url, path, lang, home):
+    with tabs.at("desktop") as tab:
+        response = tab.goto(base_url + path, wait_until="load")
+        assert response.status == 404
+        assert tab.evaluate("document.documentElement.lang") == lang
+        text = tab.inner_text(".md-content")
+        assert ("找不到这个页面" in text) == (lang == "zh") and ("Page not found" in text) == (lang == "en"), text
+        links = tab.eval_on_selector_all(".md-content a", "els => els.map(a => a.href)")
+        assert base_url + home in links, f"no link to this language's home page: {links}"
+        assert base_url + LANG_PREFIX[OTHER[lang]] in links, f"no link to the other language's home: {links}"
+        search = tab.get_attribute(".md-content [data-not-found-search]:visible", "href")
+        tab.click(".md-content [data-not-found-search]:visible")
+        tab.wait_for_selector(".md-search__input:focus")
+        assert search.split("?")[0].endswith("/" + home)
+        words = path.rstrip("/").rsplit("/", 1)[-1].replace("-", " ")
+        assert tab.input_value(".md-search__input") == words, "the search should start from the missing path's words"
 
 
 @pytest.mark.parametrize(
     ("lang", "query", "expected"),
     [("zh", "广播", "data-ops/"), ("en", "broadcasting", "en/data-ops/"), ("zh", "gradient", "matrix-calculus/")],
 )
-def test_search_answers_in_the_page_language(desktop, base_url, lang, query, expected):
+def test_search_answers_in_the_page_language(tabs, base_url, lang, query, expected):
     """On / only Chinese pages (广播 still finds 广播机制), on /en/ only English ones, even for an English word."""
-    tab = desktop.new_page()
-    tab.goto(page_url(base_url, lang, "data-ops/"), wait_until="load")
-    links = search(tab, query)
-    assert links, f"{lang}: {query!r} found nothing"
-    wrong = [link for link in links if link.startswith(base_url + "en/") != (lang == "en")]
-    assert not wrong, f"{lang}: {query!r} found pages of the other language: {wrong[:5]}"
-    assert any(link.split("#")[0].split("?")[0] == base_url + expected for link in links[:3]), f"{query!r}: {links[:5]}"
-    if lang == "zh" and query == "广播":
-        sections = [link.split("?")[0] + "#" + link.partition("#")[2] for link in links]
-        assert base_url + "data-ops/#broadcasting" in sections, links
-    tab.close()
+    with tabs.at("desktop") as tab:
+        tab.goto(page_url(base_url, lang, "data-ops/"), wait_until="load")
+        links = search(tab, query)
+        assert links, f"{lang}: {query!r} found nothing"
+        wrong = [link for link in links if link.startswith(base_url + "en/") != (lang == "en")]
+        assert not wrong, f"{lang}: {query!r} found pages of the other language: {wrong[:5]}"
+        assert any(link.split("#")[0].split("?")[0] == base_url + expected for link in links[:3]), (
+            f"{query!r}: {links[:5]}"
+        )
+        if lang == "zh" and query == "广播":
+            sections = [link.split("?")[0] + "#" + link.partition("#")[2] for link in links]
+            assert base_url + "data-ops/#broadcasting" in sections, links
 
 
 def test_one_search_index_per_language():
@@ -233,37 +238,36 @@ HEADER_TEXT = {"zh": ("回到本章", "下载 .ipynb", "在 Colab 中打开"), "
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("lang", MODEL.langs)
-def test_notebook_page_starts_with_title_and_header(new_context, base_url, lang, width):
+def test_notebook_page_starts_with_title_and_header(tabs, base_url, lang, width):
     """Title first; under it back-to-the-chapter, the .ipynb and Colab, in the page's language, all in the first
     screen; the set-up cell after them, its long lines wrapped (nothing hidden sideways)."""
-    context = new_context(viewport={"width": width, "height": 844 if width == 390 else 900})
-    tab = context.new_page()
-    tab.goto(page_url(base_url, lang, "notebooks/data-ops/"), wait_until="load")
-    first = tab.evaluate(
-        """() => { const c = document.querySelector('.md-content .jupyter-wrapper');
-                   const first = [...c.querySelectorAll('h1, [id="cell-id=requirements"]')][0];
-                   return first.tagName; }"""
-    )
-    assert first == "H1", f"{lang} at {width} px: the set-up cell comes before the title"
-    links = tab.eval_on_selector_all(
-        ".nb-header a",
-        """els => els.map(a => { const r = a.getBoundingClientRect();
-                                 return [a.textContent.trim(), r.top, r.bottom, r.width, a.href]; })""",
-    )
-    height = tab.evaluate("window.innerHeight")
-    assert len(links) == 3, f"{lang} at {width} px: header links {links}"
-    for (text, top, bottom, w, _href), expected in zip(links, HEADER_TEXT[lang], strict=True):
-        assert expected in text, f"{lang}: header link {text!r}, expected {expected!r}"
-        assert w > 0 and 0 <= top and bottom <= height, f"{lang} at {width} px: {text!r} not in the first screen"
-    from tools import colab
+    name = next(name for name, viewport in VIEWPORTS.items() if viewport["width"] == width)
+    with tabs.at(name) as tab:
+        tab.goto(page_url(base_url, lang, "notebooks/data-ops/"), wait_until="load")
+        first = tab.evaluate(
+            """() => { const c = document.querySelector('.md-content .jupyter-wrapper');
+                       const first = [...c.querySelectorAll('h1, [id="cell-id=requirements"]')][0];
+                       return first.tagName; }"""
+        )
+        assert first == "H1", f"{lang} at {width} px: the set-up cell comes before the title"
+        links = tab.eval_on_selector_all(
+            ".nb-header a",
+            """els => els.map(a => { const r = a.getBoundingClientRect();
+                                     return [a.textContent.trim(), r.top, r.bottom, r.width, a.href]; })""",
+        )
+        height = tab.evaluate("window.innerHeight")
+        assert len(links) == 3, f"{lang} at {width} px: header links {links}"
+        for (text, top, bottom, w, _href), expected in zip(links, HEADER_TEXT[lang], strict=True):
+            assert expected in text, f"{lang}: header link {text!r}, expected {expected!r}"
+            assert w > 0 and 0 <= top and bottom <= height, f"{lang} at {width} px: {text!r} not in the first screen"
+        from tools import colab
 
-    assert links[2][4] == colab.colab_url(lang, "data-ops")
-    overflow = tab.evaluate(
-        """() => [...document.querySelectorAll('[id="cell-id=requirements"] pre')]
-                 .map(p => p.scrollWidth - p.clientWidth)"""
-    )
-    assert overflow and max(overflow) <= 1, f"{lang} at {width} px: the set-up cell is cut off ({overflow})"
-    context.close()
+        assert links[2][4] == colab.colab_url(lang, "data-ops")
+        overflow = tab.evaluate(
+            """() => [...document.querySelectorAll('[id="cell-id=requirements"] pre')]
+                     .map(p => p.scrollWidth - p.clientWidth)"""
+        )
+        assert overflow and max(overflow) <= 1, f"{lang} at {width} px: the set-up cell is cut off ({overflow})"
 
 
 def test_no_image_without_a_real_description():
@@ -329,9 +333,9 @@ def test_home_setup_block_copies_in_one(new_context, base_url, lang):
     title = tab.locator(".filename", has_text="snippets/setup/setup.sh")
     block = tab.locator(".md-content .highlight", has=title)
     assert block.count() == 1, "the home page needs one set-up block"
-    block.scroll_into_view_if_needed()
+    button = copy_button(tab, block)
     tab.evaluate("window.__copied = null")
-    block.locator("button[data-md-type=copy]").click()
+    button.click()
     copied = tab.wait_for_function("window.__copied", timeout=10_000).json_value()
     assert copied.strip() == section.code.strip()
     lines = copied.strip().splitlines()
@@ -343,17 +347,16 @@ def test_home_setup_block_copies_in_one(new_context, base_url, lang):
 
 
 @pytest.mark.parametrize("lang", MODEL.langs)
-def test_home_code_spans_do_not_break_mid_word(phone, base_url, lang):
+def test_home_code_spans_do_not_break_mid_word(tabs, base_url, lang):
     """At 390 px no file name or command word in inline code is split across two lines (`creat` / `e.py`)."""
-    tab = phone.new_page()
-    tab.goto(page_url(base_url, lang, ""), wait_until="load")
-    broken = tab.evaluate(
-        """() => [...document.querySelectorAll('.md-content :not(pre) > code')]
-                 .filter(c => !/\\s/.test(c.textContent) && c.getClientRects().length > 1)
-                 .map(c => c.textContent)"""
-    )
-    assert not broken, f"{lang}: inline code broken across lines at 390 px: {broken}"
-    tab.close()
+    with tabs.at("phone") as tab:
+        tab.goto(page_url(base_url, lang, ""), wait_until="load")
+        broken = tab.evaluate(
+            """() => [...document.querySelectorAll('.md-content :not(pre) > code')]
+                     .filter(c => !/\\s/.test(c.textContent) && c.getClientRects().length > 1)
+                     .map(c => c.textContent)"""
+        )
+        assert not broken, f"{lang}: inline code broken across lines at 390 px: {broken}"
 
 
 def test_chinese_punctuation_in_a_cjk_font(new_context, base_url):
@@ -393,38 +396,51 @@ FIGURE_PAGES = [
 
 
 @pytest.mark.parametrize(("lang", "page"), FIGURE_PAGES, ids=[f"{lang}/{page}" for lang, page in FIGURE_PAGES])
-def test_figures_open_full_size_on_a_phone(new_context, base_url, lang, page):
+def test_figures_open_full_size_on_a_phone(tabs, base_url, lang, page):
     """At 390 px a figure's labels are a few pixels high: a tap opens it full size in a lightbox (GLightbox, served
     by the site), scrolled sideways by a finger; the figure keeps its alt text on the page."""
-    context = new_context(viewport=VIEWPORTS["phone"], has_touch=False)
-    tab = context.new_page()
     foreign = []
-    tab.on("request", lambda req: foreign.append(req.url) if "127.0.0.1" not in req.url else None)
-    tab.goto(page_url(base_url, lang, page), wait_until="load")
-    figures = tab.locator(".md-content img[src*='assets/figures/']")
-    assert figures.count() > 0
-    for i in range(figures.count()):
-        figure = figures.nth(i)
-        alt = figure.get_attribute("alt")
-        assert alt and len(alt) > 10, f"{lang}/{page}: figure {i} without alt text"
-        assert figure.evaluate("img => img.closest('a.glightbox') !== null"), f"{lang}/{page}: figure {i} does not open"
-        figure.scroll_into_view_if_needed()
-        figure.click()
-        slide = tab.locator(".glightbox-container .gslide.current img")
-        slide.wait_for(state="visible")
-        # The lightbox opens with an animation: wait until the figure has grown to its full width (or time out).
-        tab.wait_for_function(
-            "() => { const img = document.querySelector('.glightbox-container .gslide.current img');"
-            " return img && img.getBoundingClientRect().width >= img.naturalWidth * 0.98; }",
-            polling=50,
-        )
-        natural, shown, scroll, box = slide.evaluate(
-            "img => [img.naturalWidth, img.getBoundingClientRect().width, img.parentNode.scrollWidth,"
-            " img.parentNode.clientWidth]"
-        )
-        assert shown >= natural * 0.98, f"{lang}/{page}: figure {i} shown {shown:.0f} px wide, full size is {natural}"
-        assert natural <= box or scroll > box, f"{lang}/{page}: figure {i} cannot be scrolled to its other side"
-        tab.keyboard.press("Escape")
-        tab.wait_for_selector(".glightbox-container", state="detached")
+
+    def request(req):
+        if "127.0.0.1" not in req.url:
+            foreign.append(req.url)
+
+    with tabs.at("phone") as tab:
+        tab.on("request", request)
+        try:
+            tab.goto(page_url(base_url, lang, page), wait_until="load")
+            for i in range(tab.locator(FIGURE).count()):
+                _open_full_size(tab, f"{lang}/{page}", i)
+        finally:
+            tab.remove_listener("request", request)
     assert not foreign, f"requests to other hosts: {foreign}"
-    context.close()
+
+
+FIGURE = ".md-content img[src*='assets/figures/']"
+OPENED = ".glightbox-container .gslide.current img"
+
+
+def _open_full_size(tab, where: str, i: int) -> None:
+    figure = tab.locator(FIGURE).nth(i)
+    alt = figure.get_attribute("alt")
+    assert alt and len(alt) > 10, f"{where}: figure {i} without alt text"
+    assert figure.evaluate("img => img.closest('a.glightbox') !== null"), f"{where}: figure {i} does not open"
+    figure.scroll_into_view_if_needed()
+    figure.click()
+    slide = tab.locator(OPENED)
+    slide.wait_for(state="visible")
+    # The lightbox opens with an animation: wait until the figure has grown to its full width (or time out).
+    tab.wait_for_function(
+        "(opened) => { const img = document.querySelector(opened);"
+        " return img && img.getBoundingClientRect().width >= img.naturalWidth * 0.98; }",
+        arg=OPENED,
+        polling=50,
+    )
+    natural, shown, scroll, box = slide.evaluate(
+        "img => [img.naturalWidth, img.getBoundingClientRect().width, img.parentNode.scrollWidth,"
+        " img.parentNode.clientWidth]"
+    )
+    assert shown >= natural * 0.98, f"{where}: figure {i} shown {shown:.0f} px wide, full size is {natural}"
+    assert natural <= box or scroll > box, f"{where}: figure {i} cannot be scrolled to its other side"
+    tab.keyboard.press("Escape")
+    tab.wait_for_selector(".glightbox-container", state="detached")

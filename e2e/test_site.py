@@ -9,7 +9,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tools.browser import VIEWPORTS, search
+from tools.browser import VIEWPORTS, copy_button, search, switch_language
 from tools.serve import LANG_PREFIX, SITE, page_url, site_pages
 from tools.site import SITE as MODEL
 from tools.snippets import ROOT
@@ -31,7 +31,7 @@ SWITCHER_LINK = re.compile(r"<a\b[^>]*\bmd-select__link\b[^>]*>")
 @pytest.mark.parametrize(("lang", "page"), PAGES, ids=IDS)
 def test_language_switcher_links_the_same_page(lang, page):
     """On every page, the switcher's link to the other language leads to the same page in that language."""
-    other = "en" if lang == "zh" else "zh"
+    (other,) = (code for code in MODEL.langs if code != lang)
     base = "http://site/d2l-notes/"
     html = (SITE / LANG_PREFIX[lang] / page / "index.html").read_text(encoding="utf-8")
     links = {
@@ -54,14 +54,12 @@ SWITCH = [
 
 @pytest.mark.parametrize(("lang", "page"), SWITCH, ids=[f"{lang}/{page}" for lang, page in SWITCH])
 def test_language_switcher_keeps_the_page(desktop, base_url, lang, page):
-    other = "en" if lang == "zh" else "zh"
+    (other,) = (code for code in MODEL.langs if code != lang)
     tab = desktop.new_page()
     # The switcher is plain links in a CSS hover menu: the parsed document is enough, not its images and fonts.
     tab.goto(page_url(base_url, lang, page), wait_until="domcontentloaded")
-    tab.hover(".md-header__option .md-select")
-    tab.click(f".md-select__link[hreflang={other}]")
-    tab.wait_for_url(page_url(base_url, other, page), wait_until="domcontentloaded")
-    assert tab.url == page_url(base_url, other, page)
+    landed = switch_language(tab, other)
+    assert landed == page_url(base_url, other, page), f"the switcher led to {landed}"
     assert tab.evaluate("document.documentElement.lang") == other
     tab.close()
 
@@ -115,11 +113,12 @@ def test_copy_button_copies_the_whole_file(new_context, base_url, page):
     assert titles, f"{page}: no whole-file blocks found"
     for i, title in enumerate(titles):
         block = tab.locator("details.example").nth(i)
-        block.locator("summary").click()
-        # content.lazy: Material mounts a block's copy button when the block comes into view, as a reader scrolls.
-        block.locator("pre").first.scroll_into_view_if_needed()
+        # Opened as its summary opens it. (A click on the summary missed it under load: scrolled into view, the blocks
+        # above it are laid out for the first time, content-visibility, and move it before the click lands.)
+        block.evaluate("details => { details.open = true; }")
+        button = copy_button(tab, block.locator("pre").first)  # mounted as the block comes into view
         tab.evaluate("window.__copied = null")
-        block.locator("button[data-md-type=copy]").first.click()
+        button.click()
         copied = tab.wait_for_function("window.__copied", polling=50).json_value()
         source = (ROOT / title.strip()).read_text(encoding="utf-8")
         expected = "\n".join(line for line in source.splitlines() if "--8<--" not in line).strip()

@@ -73,3 +73,39 @@ def search(tab, query: str) -> list[str]:
     tab.fill(".md-search__input", query)
     tab.wait_for_function(_RESULTS_OR_RETYPE, arg=query, polling=200)
     return tab.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+# The language menu opens with a transition on hover. Clicked while it still moves, its link is not yet fully on
+# screen and Playwright scrolls the page to reveal it, moving the reader away from the section being read (under
+# load the switcher then led to an earlier section). A reader clicks the menu once it stands open.
+_MENU_OPEN = """(link) => {
+  const menu = link.closest(".md-select__inner"), box = link.getBoundingClientRect();
+  return !menu.getAnimations().length && getComputedStyle(menu).opacity === "1" && box.height > 0 &&
+    box.top >= 0 && box.bottom <= innerHeight;
+}"""
+
+
+def switch_language(tab, hreflang: str) -> str:
+    """Follow the header's language menu to `hreflang`; the URL it led to, once that page has loaded."""
+    link = f".md-select__link[hreflang={hreflang}]"
+    tab.hover(".md-header__option .md-select")
+    tab.wait_for_function(_MENU_OPEN, arg=tab.query_selector(link), polling=50)
+    with tab.expect_navigation(wait_until="load"):
+        tab.click(link)
+    return tab.url
+
+
+# Material mounts a code block's copy button when the block comes into view (content.lazy): an IntersectionObserver,
+# which reports only when a frame is drawn. If something above moves the block off screen before a frame comes, it
+# never mounts; so until the button is there, the condition scrolls the block into view again.
+_MOUNTED_OR_SCROLL = """(block) => {
+  if (block.querySelector("button[data-md-type=copy]")) return true;
+  block.scrollIntoView({ block: "center" });
+  return false;
+}"""
+
+
+def copy_button(tab, block):
+    """The copy button of a code block (a Locator of the block or its <pre>), once Material has mounted it."""
+    tab.wait_for_function(_MOUNTED_OR_SCROLL, arg=block.element_handle(), polling=100)
+    return block.locator("button[data-md-type=copy]").first
