@@ -123,16 +123,16 @@ lock: $(STAMP)
 KATEX_VERSION ?= 0.19.1
 KATEX_DIR := docs/assets/katex
 katex:
-	rm -rf .cache/katex-npm && mkdir -p .cache/katex-npm
-	cd .cache/katex-npm && npm pack --silent katex@$(KATEX_VERSION) >/dev/null && tar xzf katex-$(KATEX_VERSION).tgz
+	rm -rf .build-cache/katex-npm && mkdir -p .build-cache/katex-npm
+	cd .build-cache/katex-npm && npm pack --silent katex@$(KATEX_VERSION) >/dev/null && tar xzf katex-$(KATEX_VERSION).tgz
 	rm -rf $(KATEX_DIR)/contrib $(KATEX_DIR)/fonts && mkdir -p $(KATEX_DIR)/contrib $(KATEX_DIR)/fonts
-	cd .cache/katex-npm/package && cp LICENSE dist/katex.min.js $(CURDIR)/$(KATEX_DIR)/ && \
+	cd .build-cache/katex-npm/package && cp LICENSE dist/katex.min.js $(CURDIR)/$(KATEX_DIR)/ && \
 	  cp dist/contrib/auto-render.min.js $(CURDIR)/$(KATEX_DIR)/contrib/ && cp dist/fonts/*.woff2 $(CURDIR)/$(KATEX_DIR)/fonts/
 	sed -E 's/,url\(fonts\/[^)]*\.woff\) format\("woff"\),url\(fonts\/[^)]*\.ttf\) format\("truetype"\)//g' \
-	  .cache/katex-npm/package/dist/katex.min.css > $(KATEX_DIR)/katex.min.css
+	  .build-cache/katex-npm/package/dist/katex.min.css > $(KATEX_DIR)/katex.min.css
 	! grep -Eq '\.(woff|ttf)\)' $(KATEX_DIR)/katex.min.css # the CSS names no font file that is not here
 	sed -i -E "1s/^KaTeX [^ ]+/KaTeX $(KATEX_VERSION)/" $(KATEX_DIR)/README.txt
-	rm -rf .cache/katex-npm
+	rm -rf .build-cache/katex-npm
 
 clean:
-	rm -rf site .cache site-zensical .zensical-i18n
+	rm -rf site .build-cache .cache site-zensical .zensical-i18n

@@ -12,7 +12,7 @@ For each chapter page with code:
 - docs/assets/jupyter/<hash>.css, JupyterLab's stylesheet, linked by every notebook page instead of inlined.
 
 Notebooks are executed once for all languages (they run the same code) and cached by the hash of their code
-(.cache/notebooks/executed/), their HTML by the notebook's text: a warm run executes and converts nothing and
+(.build-cache/notebooks/executed/), their HTML by the notebook's text: a warm run executes and converts nothing and
 rewrites no unchanged file (MkDocs' serve rebuilds nothing). Generated files of a chapter that no longer has code
 are removed.
 """

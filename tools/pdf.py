@@ -1,6 +1,6 @@
 """Print the print edition to site/pdf/d2l-notes-<lang>.pdf: `python -m tools.pdf` after `mkdocs build`.
 
-The build (tools/hooks/print_edition.py) writes one HTML document per language to .cache/print/<lang>.html. This
+The build (tools/hooks/print_edition.py) writes one HTML document per language to .build-cache/print/<lang>.html. This
 serves site/ on loopback (the document's styles, KaTeX fonts and figures are the site's own), opens it in
 Debian's headless Chromium (or $CHROMIUM; never a downloaded browser) and prints it with Playwright's page.pdf:
 tagged, with bookmarks from the headings. Chromium cannot fill in page numbers by itself (no target-counter()), so
@@ -10,7 +10,7 @@ read with poppler's pdfinfo), the numbers go into the table of contents, and the
 Fonts: Debian's fonts-noto-cjk are CFF-flavoured OpenType, which Chromium's PDF backend (Skia) can only embed as
 Type 3 glyph procedures: text, but no real font. So the print gets real fonts instead: Noto Sans CJK SC (regular,
 bold) and Noto Sans Mono CJK SC, subset to the characters of the print documents and converted to TrueType
-outlines with fontTools (cached in .cache/print/fonts/), which Chromium embeds as CID TrueType subsets.
+outlines with fontTools (cached in .build-cache/print/fonts/), which Chromium embeds as CID TrueType subsets.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from .site import SITE as MODEL  # the site as a model; SITE here is the built f
 from .snippets import ROOT
 
 SITE = Path(os.environ.get("SITE_DIR", ROOT / "site")).resolve()
-PRINT = ROOT / ".cache" / "print"
+PRINT = MODEL.cache / "print"
 MAX_BYTES = 10 * 1024 * 1024
 FONTS = PRINT / "fonts"
 # file served to the print document -> (fontconfig pattern that finds the collection, family inside it, @font-face)

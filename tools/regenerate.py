@@ -12,7 +12,7 @@ section prints goes to ``snippets/<chapter>/outputs/<file>.txt``; every ``.svg``
 
 A recorded output or figure is rewritten only where the new one differs beyond machine noise (tools/compare.py),
 so a run on another CPU leaves the tree unchanged. Files whose code (and the runner, and torch) did not change since
-the last run are skipped: the hashes live in ``.cache/regen.json``.
+the last run are skipped: the hashes live in ``.build-cache/regen.json``.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from .snippets import (
     snippet_files,
 )
 
-CACHE = ROOT / ".cache" / "regen.json"
+CACHE = site.SITE.cache / "regen.json"
 RUNNER = [Path(__file__).with_name(name) for name in ("snippets.py", "site.py", "regenerate.py")]
 
 

@@ -149,7 +149,10 @@ class Site:
 
     @property
     def cache(self) -> Path:
-        return self.root / ".cache"
+        """What the tools keep between builds (KaTeX's rendered math, executed notebooks, the print edition).
+        Not .cache/: Zensical's i18n builder moves the project's .cache/ aside while it builds, even with a build of
+        ours running beside it (make zensical beside make build in CI)."""
+        return self.root / ".build-cache"
 
     def page(self, lang: str, name: Path | str) -> Path:
         return self.docs / lang / name

@@ -3,7 +3,7 @@
 KaTeX's own JavaScript (docs/assets/katex/, vendored from npm with its licence) runs in V8 embedded by mini-racer
 (PyPI): no Node.js. The same files are static files of the site, so notebook pages typeset their Markdown cells in the
 browser with them; overrides/main.html decides which pages load KaTeX's CSS and JavaScript. Readers of the other
-pages run no math JavaScript. Rendered formulas are cached in .cache/katex.json, keyed by KaTeX's file.
+pages run no math JavaScript. Rendered formulas are cached in .build-cache/katex.json, keyed by KaTeX's file.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from tools.site import SITE
 DOCS = SITE.docs
 
 KATEX_JS = DOCS / "assets" / "katex" / "katex.min.js"
-KATEX_CACHE = DOCS.parent / ".cache" / "katex.json"
+KATEX_CACHE = SITE.cache / "katex.json"
 # [[tex, displayMode], ...] -> JSON [html | {error}, ...]
 RENDER_JS = """
 function renderAll(items) {

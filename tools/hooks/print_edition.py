@@ -5,7 +5,7 @@ Nothing is written twice: the print page is the site's own rendered article of e
 chapter notebooks are not in it, they repeat the chapters), with what only makes sense on screen taken out (heading
 permalinks, "read as notebook" buttons, the collapsed whole-file copies under "full code"), every id prefixed with
 its page so the pages can share one document, and links rewritten: to a printed page -> into the PDF, to anything
-else on the site -> the published URL. It is written to .cache/print/<lang>.html, outside site/ (not published).
+else on the site -> the published URL. It is written to .build-cache/print/<lang>.html, outside site/ (not published).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from tools.site import SITE
 
 ROOT = Path(__file__).resolve().parents[2]
-OUT = ROOT / ".cache" / "print"
+OUT = SITE.cache / "print"
 
 TEXT = {
     "zh": {
@@ -290,4 +290,4 @@ def on_post_build(config):
     document = print_document(lang, config)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / f"{lang}.html").write_text(document, encoding="utf-8")
-    log.info(f"print edition: .cache/print/{lang}.html written in {time.perf_counter() - start:.1f} s")
+    log.info(f"print edition: .build-cache/print/{lang}.html written in {time.perf_counter() - start:.1f} s")
