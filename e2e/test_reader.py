@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from tools.browser import VIEWPORTS, copy_button, search, switch_language
+from tools.browser import VIEWPORTS, copy_button, follow, search, switch_language
 from tools.serve import LANG_PREFIX, SITE, page_url, site_pages
 from tools.site import SITE as MODEL
 
@@ -38,13 +38,6 @@ def _in_view(tab, element_id: str) -> bool:
     top = tab.evaluate(f"document.getElementById({element_id!r}).getBoundingClientRect().top")
     height = tab.evaluate("window.innerHeight")
     return 0 <= top < height / 2
-
-
-def _follow(tab, selector: str) -> str:
-    """Click a link and wait for the page it leads to; its URL (a wrong one is named, it does not time out)."""
-    with tab.expect_navigation(wait_until="load"):
-        tab.click(selector)
-    return tab.url
 
 
 def _switch(tab, lang: str) -> str:
@@ -86,12 +79,12 @@ def test_chapter_and_notebook_links_keep_the_section(desktop, base_url, lang):
     tab = desktop.new_page()
     tab.goto(page_url(base_url, lang, "data-ops/") + "#broadcasting", wait_until="load")
     _scroll(tab, "")
-    landed = _follow(tab, ".md-content a.md-button[data-keep-place]")
+    landed = follow(tab, ".md-content a.md-button[data-keep-place]")
     assert landed == page_url(base_url, lang, "notebooks/data-ops/") + "#broadcasting", f"the link led to {landed}"
     assert _in_view(tab, "broadcasting"), f"{tab.url}: the notebook's #broadcasting is not on screen"
     _scroll(tab, "numpy")
     _scroll(tab, "")
-    landed = _follow(tab, ".md-content a.nb-back[data-keep-place]")
+    landed = follow(tab, ".md-content a.nb-back[data-keep-place]")
     assert landed == page_url(base_url, lang, "data-ops/") + "#numpy", f"the link led to {landed}"
     assert _in_view(tab, "numpy")
     tab.close()

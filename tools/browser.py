@@ -85,14 +85,20 @@ _MENU_OPEN = """(link) => {
 }"""
 
 
+def follow(tab, selector: str) -> str:
+    """Click a link and wait for the page it leads to; its URL (a wrong one is named by the caller's assertion,
+    instead of a wait for the expected URL that times out)."""
+    with tab.expect_navigation(wait_until="load"):
+        tab.click(selector)
+    return tab.url
+
+
 def switch_language(tab, hreflang: str) -> str:
     """Follow the header's language menu to `hreflang`; the URL it led to, once that page has loaded."""
     link = f".md-select__link[hreflang={hreflang}]"
     tab.hover(".md-header__option .md-select")
     tab.wait_for_function(_MENU_OPEN, arg=tab.query_selector(link), polling=50)
-    with tab.expect_navigation(wait_until="load"):
-        tab.click(link)
-    return tab.url
+    return follow(tab, link)
 
 
 # Material mounts a code block's copy button when the block comes into view (content.lazy): an IntersectionObserver,
