@@ -3,6 +3,8 @@ Markdown build, without MkDocs' events, which is what lets a second engine (Zens
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 import pytest
 
@@ -54,3 +56,46 @@ def test_a_fence_becomes_its_titled_code_and_recorded_output(lang, title):
 def test_a_broken_fence_fails_naming_the_line(text, message):
     with pytest.raises(SnippetBlockError, match=message):
         render(text)
+
+
+def highlight_config() -> dict:
+    """pymdownx.highlight's settings in mkdocs.yml (the Pygments filter comes as the object itself)."""
+    from tools.site import read_config
+
+    for entry in read_config(ROOT / "mkdocs.yml")["markdown_extensions"]:
+        if isinstance(entry, dict) and "pymdownx.highlight" in entry:
+            return entry["pymdownx.highlight"]
+    pytest.fail("mkdocs.yml: pymdownx.highlight has no settings (the Python lexer's filter is gone)")
+
+
+def test_code_has_no_span_drawn_as_the_text_around_it():
+    """Python code keeps its colours without the spans of plain names and whitespace (tools/extensions/plain_tokens):
+    the same text, the coloured tokens still in their spans."""
+    import html as html_lib
+    import re
+
+    fence = '```python\n--8<-- "data_ops/ndarrays.py:ranks"\n```\n'
+    extensions = ["pymdownx.highlight", "pymdownx.superfences", "pymdownx.snippets"]
+    configs = {**CONFIGS, "pymdownx.highlight": highlight_config()}
+    code = markdown.Markdown(extensions=extensions, extension_configs=configs).convert(fence)
+    plain = markdown.Markdown(extensions=extensions, extension_configs=CONFIGS).convert(fence)
+    spans = lambda text: re.findall(r'<span class="(\w+)">', text)  # noqa: E731
+    assert {"n", "w"} & set(spans(plain)), "the snippet has no plain name: the test proves nothing"
+    assert not {"n", "w"} & set(spans(code)), "spans of plain names or whitespace are back"
+    assert set(spans(code)) == set(spans(plain)) - {"n", "w"}  # every coloured token keeps its span
+    text = lambda html: html_lib.unescape(re.sub(r"<[^>]+>", "", html))  # noqa: E731
+    assert text(code) == text(plain)
+
+
+def test_plain_names_have_the_colour_of_code_text():
+    """The filter's premise, in the installed Material's stylesheets: a plain name (.n) is drawn in the colour of the
+    code around it, in every palette. If a Material release gives names a colour of their own, this fails: the filter
+    would then take that colour away."""
+    import re
+    from importlib.util import find_spec
+
+    folder = Path(find_spec("material").origin).parent / "templates/assets/stylesheets"
+    css = "".join(f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.min.css")))
+    assert ".highlight .n{color:var(--md-code-hl-name-color)}" in css
+    assert set(re.findall(r"--md-code-hl-name-color:([^;}]*)", css)) == {"var(--md-code-fg-color)"}
+    assert "--md-code-hl-name-color:" not in (ROOT / "docs/assets/stylesheets/extra.css").read_text(encoding="utf-8")

@@ -287,6 +287,9 @@ LIST_STYLE = re.compile(r"\s*<style>\s*\['.*?'\]\s*</style>", re.S)
 HEADING = re.compile(r'<h(?P<level>[1-6]) id="(?P<id>[^"]*)">(?P<text>.*?)<a class="anchor-link" href="[^"]*">')
 CELL = re.compile(r'<div class="jp-Cell [^"]*" id="cell-id=(?P<id>[^"]+)"')
 NO_ALT = 'alt="No description has been provided for this image"'  # nbconvert's alt text for every image
+# Pygments' spans of plain names and whitespace, drawn as the code around them: dropped, as on the chapter pages
+# (tools/extensions/plain_tokens.py; nbconvert takes no lexer filter). Pygments escapes a token's text: no "<".
+PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
 DESCRIPTION = {
     "zh": "《{chapter}》一章的 Jupyter notebook 版本：与网页相同的代码，构建时执行，附带输出和图，可下载 .ipynb。",
     "en": "The chapter {chapter} as a Jupyter notebook: the page's code, executed at build time, with outputs "
@@ -364,7 +367,7 @@ def page_text(page: Path, lang: str, nb: nbformat.NotebookNode, styles: dict[str
         styles[name] = css
         return f'<link rel="stylesheet" href="{root}{name}">'
 
-    html = LIST_STYLE.sub("", STYLE.sub(link, html))
+    html = PLAIN_TOKEN.sub(r"\1", LIST_STYLE.sub("", STYLE.sub(link, html)))
     chapter = title(page)
     meta = {
         "title": chapter,

@@ -44,7 +44,8 @@ class Language:
 
 def read_config(path: Path) -> dict:
     """mkdocs.yml as data, read with MkDocs' own YAML loader (it resolves `!ENV` tags); where MkDocs is not installed
-    (the workflow job that publishes the notebooks), with PyYAML alone, `!ENV [NAME, default]` read as its default."""
+    (the workflow job that publishes the notebooks), with PyYAML alone, `!ENV [NAME, default]` read as its default
+    and `!!python/name:` as the name."""
     try:
         from mkdocs.utils.yaml import yaml_load
     except ImportError:
@@ -54,6 +55,8 @@ def read_config(path: Path) -> dict:
             pass
 
         Loader.add_constructor("!ENV", lambda loader, node: os.environ.get(node.value[0].value, node.value[-1].value))
+        # `!!python/name:module.attr` (a Pygments filter for pymdownx.highlight): its name, nothing imported
+        Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
         yaml_load = functools.partial(yaml.load, Loader=Loader)  # noqa: S506 (a SafeLoader)
     try:
         with open(path, "rb") as f:
