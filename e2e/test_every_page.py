@@ -16,9 +16,10 @@ One visit per page and width serves all of the page's checks (a page load is mos
    toggle sets it, an attribute on <body>) the colour rules, all that a scheme changes; at phone width every rule
    but the colour ones (colours do not depend on the width; layout does).
    KaTeX's aria-hidden HTML copy of each formula is left out (thousands of spans in the colour of the text around
-   them; its MathML is checked). Colour contrast is checked once per look, not once per node (NEW_LOOK): the first
-   element of each combination of text colour, weight, size and the backgrounds behind it; KaTeX's MathML
-   (clipped to 1 px: not drawn) is left to the other rules.
+   them; its MathML is checked). The colour rules check each look once, not each node (NEW_LOOK): the first
+   element of each combination of text colour, weight, size and the backgrounds behind it (for links in text, also
+   what tells them from that text), where a worker first meets it; a dark-scheme run is left out when the page has
+   no look that is new in that scheme. KaTeX's MathML (clipped to 1 px: not drawn) is left to the other rules.
    Reading pages must have no serious or critical violation; on notebook pages, rules listed in NOTEBOOK_ALLOWED
    (none today) would be allowed, each with its reason.
 
@@ -75,23 +76,30 @@ UNREACHABLE = r"""() => {
     .filter((el) => el.tabIndex < 0 && !el.querySelector(focusable))
     .map((el) => `${path(el)}: ${el.textContent.replace(/\s+/g, " ").trim().slice(0, 40)}`);
 }"""
-# Contrast is checked once per look, not once per node: axe's color-contrast rule checks only what this marks
-# (CONFIGURE), the first drawn element of each look among those with text of their own (or a form field). A look
-# is all that contrast depends on: the text's colour, weight, size and shadow, and the backgrounds, opacities and
-# filters of the element and of all its ancestors (text over a background image is always checked). A page has
-# thousands of such elements (code tokens, cells, paragraphs) but about a hundred looks. KaTeX's MathML, clipped
-# to 1 px (its drawn copy is .katex-html), is not marked. Run after each scheme change.
-NEW_LOOK = """() => {
-  for (const el of document.querySelectorAll("[data-axe-new-look]")) el.removeAttribute("data-axe-new-look");
+# Contrast is checked once per look, not once per node: axe's colour rules check only what this marks (CONFIGURE).
+# A look is all that contrast depends on: the text's colour, weight, size and shadow, and the backgrounds, opacities
+# and filters of the element and of all its ancestors (text over a background image is always checked). For a link
+# in a block of text (link-in-text-block), also all that tells it apart from the text around it: its underline,
+# borders, outline, font, and the colour of that text. A site has tens of thousands of elements with text (code
+# tokens, cells, paragraphs) but a few hundred looks, most of them on every page: a look is checked where a worker
+# first meets it, in each scheme (`seen`: the looks checked so far; the result: the looks this marked). The same
+# look has the same contrast on every page. KaTeX's MathML, clipped to 1 px (its drawn copy is .katex-html), is not
+# marked. Run after each scheme change.
+NEW_LOOK = """(seen) => {
+  seen = new Set(seen);
+  for (const el of document.querySelectorAll("[data-axe-new-look], [data-axe-new-link]")) {
+    el.removeAttribute("data-axe-new-look");
+    el.removeAttribute("data-axe-new-link");
+  }
   const behind = new Map();
-  const layers = (el) => {  // backgrounds, opacities, filters of el and its ancestors
+  const layers = (el) => {  // backgrounds, opacities, filters of el and its ancestors (how deep: no matter)
     if (!el) return "";
     if (!behind.has(el)) {
       const s = getComputedStyle(el);
-      const own = s.backgroundImage !== "none" ? `image ${behind.size}` : [
+      const own = s.backgroundImage !== "none" ? `image ${behind.size} ${location.pathname}` : [
         s.backgroundColor === "rgba(0, 0, 0, 0)" ? "" : s.backgroundColor, s.opacity === "1" ? "" : s.opacity,
         s.filter === "none" ? "" : s.filter, s.mixBlendMode === "normal" ? "" : s.mixBlendMode].join(",");
-      behind.set(el, `${own}>${layers(el.parentElement)}`);
+      behind.set(el, own === ",,," ? layers(el.parentElement) : `${own}>${layers(el.parentElement)}`);
     }
     return behind.get(el);
   };
@@ -101,29 +109,48 @@ NEW_LOOK = """() => {
     const box = el.getBoundingClientRect();
     return box.width > 1 && box.height > 1 && el.checkVisibility({opacityProperty: true, visibilityProperty: true});
   };
-  const seen = new Set();
+  const textLook = (el, s) => [el.tagName === "INPUT", s.color, s.fontWeight, s.fontSize, s.textShadow,
+                               s.webkitTextStrokeWidth, layers(el)].join("|");
+  const STYLE = ["color", "background-image", "font-family", "font-weight", "font-style", "font-size",
+                 "text-decoration", "text-decoration-line", "text-decoration-style",
+                 ...["border-bottom", "border-top", "outline"].flatMap((b) => ["color", "style", "width"].map(
+                   (p) => `${b}-${p}`))];
+  const block = (el) => {  // the block of text around a link, as axe finds it
+    let parent = el.parentElement;
+    while (parent && /^inline/.test(getComputedStyle(parent).display)) parent = parent.parentElement;
+    return parent;
+  };
+  const styleOf = (el) => { const s = el && getComputedStyle(el); return STYLE.map((p) => s?.getPropertyValue(p)); };
+  const linkLook = (el) => ["link", ...styleOf(el), "in", ...styleOf(block(el)), layers(el)].join("|");
+  const marked = [];
+  const mark = (el, look, attribute) => {
+    if (seen.has(look)) return;
+    seen.add(look);
+    marked.push(look);
+    el.setAttribute(attribute, "");
+  };
   for (const el of document.body.querySelectorAll("*")) {
-    if (!hasText(el) || el.closest(".katex-mathml") || !drawn(el)) continue;
-    const s = getComputedStyle(el);
-    const look = [el.tagName === "INPUT", s.color, s.fontWeight, s.fontSize, s.textShadow, s.webkitTextStrokeWidth,
-                  layers(el)].join("|");
-    if (!seen.has(look)) {
-      seen.add(look);
-      el.setAttribute("data-axe-new-look", "");
-    }
+    if (el.closest(".katex-mathml") || !(hasText(el) || el.matches("a[href], [role=link]")) || !drawn(el)) continue;
+    if (hasText(el)) mark(el, textLook(el, getComputedStyle(el)), "data-axe-new-look");
+    if (el.matches("a[href], [role=link]")) mark(el, linkLook(el), "data-axe-new-link");
   }
+  return marked;
 }"""
-CONFIGURE = """() => axe.configure({rules: [{id: "color-contrast", selector: "[data-axe-new-look]"}]})"""
+CONFIGURE = """() => axe.configure({rules: [{id: "color-contrast", selector: "[data-axe-new-look]"},
+                                        {id: "link-in-text-block", selector: "[data-axe-new-link]"}]})"""
 COLOUR = ["color-contrast", "link-in-text-block"]  # all that the colour scheme changes
 WHOLE = {"exclude": [".katex-html"]}  # KaTeX's aria-hidden HTML copy of each formula (its MathML is checked)
 NOT_COLOUR = {"rules": {rule: {"enabled": False} for rule in COLOUR}}
+# The looks whose contrast this worker has checked, by scheme (NEW_LOOK).
+CHECKED: dict[str, set[str]] = collections.defaultdict(set)
 RUNS = {  # width: (scheme, axe's context, axe's options), in order
     "desktop": [("light", WHOLE, {}), ("dark", WHOLE, {"runOnly": COLOUR})],
     "phone": [("light", WHOLE, NOT_COLOUR)],
 }
+# Each node named by its selector and its HTML (a node marked by NEW_LOOK gets that mark as its selector).
 RUN = """async ([context, options]) => (await axe.run(context, {resultTypes: ["violations"], ...options})).violations
   .map(v => ({id: v.id, impact: v.impact, count: v.nodes.length,
-               nodes: v.nodes.map(n => n.target.join(" ")).slice(0, 5)}))"""
+               nodes: v.nodes.map(n => `${n.target.join(" ")} ${n.html.slice(0, 120)}`).slice(0, 5)}))"""
 
 
 def visit(tab, url: str, lang: str, page: str, width: str) -> tuple[list[str], dict[str, list[dict]]]:
@@ -166,8 +193,11 @@ def visit(tab, url: str, lang: str, page: str, width: str) -> tuple[list[str], d
         found = collections.defaultdict(list)
         for scheme, axe_context, options in RUNS[width]:
             tab.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{SCHEMES[scheme]}')")
-            tab.evaluate(NEW_LOOK)
+            new_looks = tab.evaluate(NEW_LOOK, sorted(CHECKED[scheme])) if options is not NOT_COLOUR else []
+            if options.get("runOnly") == COLOUR and not new_looks:
+                continue  # a run of the colour rules, and every look on the page has been checked in this scheme
             found[scheme] += tab.evaluate(RUN, [axe_context, options])
+            CHECKED[scheme].update(new_looks)
         bad += [f"console error: {text}" for text in errors]
         bad += [f"request to another host: {url}" for url in foreign]
         return bad, found
