@@ -14,12 +14,11 @@ One visit per page and width serves all of the page's checks (a page load is mos
 3. axe-core (axe.min.js from the PyPI wheel axe-playwright-python, injected by Playwright: no CDN), by width and
    colour scheme (RUNS): at desktop width in the light scheme, every rule; in the dark scheme (set as Material's
    toggle sets it, an attribute on <body>) the colour rules, all that a scheme changes; at phone width every rule
-   but the colour ones (colours do not depend on the width; layout does).
-   KaTeX's aria-hidden HTML copy of each formula is left out (thousands of spans in the colour of the text around
-   them; its MathML is checked). The colour rules check each look once, not each node (NEW_LOOK): the first
-   element of each combination of text colour, weight, size and the backgrounds behind it (for links in text, also
-   what tells them from that text), where a worker first meets it; a dark-scheme run is left out when the page has
-   no look that is new in that scheme. KaTeX's MathML (clipped to 1 px: not drawn) is left to the other rules.
+   but the colour ones (colours do not depend on the width; layout does). The colour rules check each look once,
+   not each node (NEW_LOOK): the first element of each combination of text colour, weight, size and the
+   backgrounds behind it (for links in text, also what tells them from that text), where a worker first meets it;
+   a dark-scheme run is left out when the page has no look that is new in that scheme. KaTeX's MathML (clipped to
+   1 px: not drawn) is left to the other rules.
    Reading pages must have no serious or critical violation; on notebook pages, rules listed in NOTEBOOK_ALLOWED
    (none today) would be allowed, each with its reason.
 
@@ -139,7 +138,9 @@ NEW_LOOK = """(seen) => {
 CONFIGURE = """() => axe.configure({rules: [{id: "color-contrast", selector: "[data-axe-new-look]"},
                                         {id: "link-in-text-block", selector: "[data-axe-new-link]"}]})"""
 COLOUR = ["color-contrast", "link-in-text-block"]  # all that the colour scheme changes
-WHOLE = {"exclude": [".katex-html"]}  # KaTeX's aria-hidden HTML copy of each formula (its MathML is checked)
+# The whole document. (KaTeX's aria-hidden HTML copy of each formula is not left out: axe checks every element
+# against an exclude list, which cost more than checking those spans; its colours are checked once per look.)
+WHOLE = {"include": ["html"]}
 NOT_COLOUR = {"rules": {rule: {"enabled": False} for rule in COLOUR}}
 # The looks whose contrast this worker has checked, by scheme (NEW_LOOK).
 CHECKED: dict[str, set[str]] = collections.defaultdict(set)
