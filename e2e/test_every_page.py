@@ -6,7 +6,8 @@ One visit per page and width serves all of the page's checks (a page load is mos
 1. As a reader gets it, when the page is ready (loaded, Material has mounted its tables; nothing is scrolled and
    nothing waits for frames): the page answers 200 in its language, no console error, no request to another host,
    math typeset by KaTeX and no raw TeX, every table header has text, every image loaded, no sideways scroll of the
-   page; a notebook page ran every cell and its .ipynb downloads (at phone width, once per page).
+   page, transitions back on (the palette's data-md-color-switching gone); a notebook page ran every cell and its
+   .ipynb downloads (at phone width, once per page).
 2. The keyboard rule: in one task (no frame, no observer in between) every block is laid out at once
    (content-visibility off: what a reader sees when they scroll there), and every box that scrolls sideways must
    already be keyboard-reachable (scroll-focus.js, Material's code blocks, notebook cells). The list names each box
@@ -36,6 +37,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tools.browser import READY, VIEWPORTS
 from tools.serve import page_url, site_pages
@@ -46,6 +48,7 @@ SCHEMES = {"light": "default", "dark": "slate"}  # Material's palettes, as its t
 BLOCKING = ("serious", "critical")
 NOTEBOOK_ALLOWED: dict[str, str] = {}
 
+TRANSITIONS_ON = """() => !document.body.hasAttribute("data-md-color-switching")"""
 # What a reader sees when the page is ready, in one evaluation.
 AS_READ = r"""() => ({
   lang: document.documentElement.lang,
@@ -176,8 +179,12 @@ def visit(tab, url: str, lang: str, page: str, width: str) -> tuple[list[str], d
     try:
         response = tab.goto(url, wait_until="load")
         tab.wait_for_function(READY, polling=50)  # a timer poll, not animation frames
-        seen = tab.evaluate(AS_READ)
         bad = [f"answers {response.status}"] if response.status != 200 else []
+        try:  # Material's palette turns transitions back on once it has applied the colours (overrides/main.html)
+            tab.wait_for_function(TRANSITIONS_ON, polling=50, timeout=5_000)
+        except PlaywrightTimeout:
+            bad.append("transitions stay off: <body data-md-color-switching> 5 s after the page was ready")
+        seen = tab.evaluate(AS_READ)
         bad += [f"<html lang={seen['lang']!r}>"] if seen["lang"] != lang else []
         bad += [f"math not typeset by KaTeX: {text}" for text in seen["untypeset"]]
         bad += [f"raw TeX {raw!r} visible" for raw in seen["rawTex"]]

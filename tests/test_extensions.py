@@ -99,3 +99,13 @@ def test_plain_names_have_the_colour_of_code_text():
     assert ".highlight .n{color:var(--md-code-hl-name-color)}" in css
     assert set(re.findall(r"--md-code-hl-name-color:([^;}]*)", css)) == {"var(--md-code-fg-color)"}
     assert "--md-code-hl-name-color:" not in (ROOT / "docs/assets/stylesheets/extra.css").read_text(encoding="utf-8")
+
+
+def test_a_table_is_a_block_of_its_own():
+    """tools/extensions/table_blocks.py: each top-level table sits in <div class="table-block"> (extra.css skips such
+    blocks off screen; a table box itself cannot skip its content). A table inside another block stays as it is."""
+    text = "| a | b |\n| - | - |\n| 1 | 2 |\n\n!!! note\n\n    | c |\n    | - |\n    | 3 |\n"
+    extensions = ["tables", "admonition", "tools.extensions.table_blocks"]
+    html = markdown.Markdown(extensions=extensions).convert(text)
+    assert html.startswith('<div class="table-block">\n<table>') or html.startswith('<div class="table-block"><table>')
+    assert html.count('class="table-block"') == 1 and html.count("<table>") == 2
