@@ -138,6 +138,27 @@ def test_dark_mode_toggle_persists(new_context, base_url):
     context.close()
 
 
+def test_palette_follows_the_system_and_the_keyboard(new_context, base_url):
+    """The toggle is ours (overrides/partials/palette.html): a reader who has not chosen gets the system's dark from
+    the first paint, with the page's colour scheme (scroll bars) dark too; Enter on the toggle switches and saves."""
+    context = new_context(viewport=VIEWPORTS["desktop"], color_scheme="dark")
+    tab = context.new_page()
+    tab.goto(page_url(base_url, "zh", "data-ops/"))
+    assert tab.get_attribute("body", "data-md-color-scheme") == "slate"
+    assert tab.evaluate("getComputedStyle(document.documentElement).colorScheme") == "dark"
+    assert tab.locator("label.md-header__button[for^='__palette']:visible").get_attribute("for") == "__palette_0"
+    tab.wait_for_function("document.querySelector('meta[name=theme-color]')?.content", polling=50, timeout=5_000)
+    tab.focus("input[name='__palette']:checked")
+    tab.keyboard.press("Enter")
+    assert tab.get_attribute("body", "data-md-color-scheme") == "default"
+    assert tab.evaluate("getComputedStyle(document.documentElement).colorScheme") == "light"
+    assert tab.evaluate("document.activeElement.id") == "__palette_0"
+    tab.wait_for_function("!document.body.hasAttribute('data-md-color-switching')", polling=50, timeout=5_000)
+    tab.reload()
+    assert tab.get_attribute("body", "data-md-color-scheme") == "default"  # the choice beats the system's dark
+    context.close()
+
+
 def test_unknown_url_gets_the_404_page(desktop, base_url):
     tab = desktop.new_page()
     response = tab.goto(base_url + "no-such-page/")
