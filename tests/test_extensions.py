@@ -3,6 +3,7 @@ Markdown build, without MkDocs' events, which is what lets a second engine (Zens
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import markdown
@@ -109,3 +110,24 @@ def test_a_table_is_a_block_of_its_own():
     html = markdown.Markdown(extensions=extensions).convert(text)
     assert html.startswith('<div class="table-block">\n<table>') or html.startswith('<div class="table-block"><table>')
     assert html.count('class="table-block"') == 1 and html.count("<table>") == 2
+
+
+def test_figures_keep_their_place_and_load_near_the_reader():
+    """tools/extensions/figures.py: a figure gets the size its SVG declares (pt -> CSS px), so nothing moves when it
+    arrives; below the first section it is lazy. Every figure the pages use is sized."""
+    figure = "![scatter](../assets/figures/linreg-scatter.svg)"
+    text = f"# Page\n\n{figure}\n\n## Section\n\n{figure}\n"
+    html = markdown.Markdown(extensions=["tools.extensions.figures"]).convert(text)
+    intro, section = re.findall(r"<img [^>]*>", html)
+    assert 'width="432"' in intro and 'height="307"' in intro  # 324 pt x 230.4 pt
+    assert "loading" not in intro and 'loading="lazy"' in section
+    pages = (ROOT / "docs").glob("*/*.md")
+    used = {src for page in pages for src in re.findall(r"\]\((\.\./assets/[^)]+)\)", page.read_text("utf-8"))}
+    for src in used:
+        html = markdown.Markdown(extensions=["tools.extensions.figures"]).convert(f"![x]({src})")
+        assert re.search(r' width="\d+"', html) and re.search(r' height="\d+"', html), src
+
+
+def test_a_missing_figure_fails_naming_it():
+    with pytest.raises(FileNotFoundError, match="no-such-figure.svg"):
+        markdown.Markdown(extensions=["tools.extensions.figures"]).convert("![x](../assets/figures/no-such-figure.svg)")

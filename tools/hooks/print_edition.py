@@ -178,6 +178,7 @@ def _article(output: str, page: Page, slugs: dict[str, str], base: str, site_url
         else:
             tag["href"] = site_url + target.removeprefix(base)
     for tag in article.find_all(["img", "source"]):
+        tag.attrs.pop("loading", None)  # one long page printed at once: every figure loads with it
         for attr in ("src", "srcset"):
             if tag.get(attr) and not tag[attr].startswith(("http:", "https:", "data:")):
                 tag[attr] = urljoin(page_url, tag[attr])
