@@ -60,6 +60,10 @@ AS_READ = r"""() => ({
   brokenImages: [...document.images].filter((i) => !(i.complete && i.naturalWidth > 0)).map((i) => i.src),
   width: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
 })"""
+# Figures below the first section load as the reader comes near (loading="lazy", tools/extensions/figures.py): the
+# check asks for them all now, then waits until each has loaded or failed.
+LOAD_FIGURES = """() => document.querySelectorAll("img[loading=lazy]").forEach((img) => { img.loading = "eager"; })"""
+FIGURES_SETTLED = """() => [...document.images].every((img) => img.complete)"""
 # In one task: lay every block out, then list the boxes that scroll sideways but cannot be reached with the keyboard
 # (neither focusable themselves nor holding something focusable).
 UNREACHABLE = r"""() => {
@@ -184,6 +188,8 @@ def visit(tab, url: str, lang: str, page: str, width: str) -> tuple[list[str], d
             tab.wait_for_function(TRANSITIONS_ON, polling=50, timeout=5_000)
         except PlaywrightTimeout:
             bad.append("transitions stay off: <body data-md-color-switching> 5 s after the page was ready")
+        tab.evaluate(LOAD_FIGURES)
+        tab.wait_for_function(FIGURES_SETTLED, polling=50, timeout=10_000)
         seen = tab.evaluate(AS_READ)
         bad += [f"<html lang={seen['lang']!r}>"] if seen["lang"] != lang else []
         bad += [f"math not typeset by KaTeX: {text}" for text in seen["untypeset"]]

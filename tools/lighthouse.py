@@ -17,9 +17,10 @@ prints (Markdown) goes into the README.
 Two columns tell a slow page from a slow measurement. "held": runs in which Chromium drew nothing until about a
 second after the page had loaded (its first paint came > 0.5 s after DOMContentLoaded). It happens under Lighthouse's
 phone emulation when the first frame is a long one (the whole page parsed before it); we have not seen it with a
-real window of the same size (--native-window). Lighthouse then counts every request and task before that late paint towards the
-first and largest paint (mobile: ~87-91 instead of 95-99). "steal": the share of CPU time the host took from this
-machine's virtual CPUs during the page's runs (from /proc/stat); above a few percent, all timings are suspect.
+real window of the same size (--native-window). Lighthouse then counts every request and task before that late
+paint towards the first and largest paint (mobile: ~87-91 instead of 95-99). "steal": the share of CPU time the
+host took from this machine's virtual CPUs during the page's runs (from /proc/stat); above a few percent, all
+timings are suspect.
 """
 
 from __future__ import annotations
