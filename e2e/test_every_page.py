@@ -184,7 +184,7 @@ def visit(tab, url: str, lang: str, page: str, width: str) -> tuple[list[str], d
         response = tab.goto(url, wait_until="load")
         tab.wait_for_function(READY, polling=50)  # a timer poll, not animation frames
         bad = [f"answers {response.status}"] if response.status != 200 else []
-        try:  # Material's palette turns transitions back on once it has applied the colours (overrides/main.html)
+        try:  # transitions are off only while a reader switches colours (docs/assets/javascripts/palette.js)
             tab.wait_for_function(TRANSITIONS_ON, polling=50, timeout=5_000)
         except PlaywrightTimeout:
             bad.append("transitions stay off: <body data-md-color-switching> 5 s after the page was ready")

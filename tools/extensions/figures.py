@@ -31,9 +31,13 @@ LENGTH = re.compile(r"^\s*([\d.]+)\s*(pt|px)?\s*$")
 PX_PER = {"pt": 4 / 3, "px": 1.0, None: 1.0}
 
 
-@cache
 def svg_size(path: Path) -> tuple[int, int]:
-    """The CSS pixel size an SVG file declares on its root element."""
+    """The CSS pixel size an SVG file declares on its root element (read again when the file changes: `make serve`)."""
+    return _svg_size(path, path.stat().st_mtime_ns)
+
+
+@cache
+def _svg_size(path: Path, mtime_ns: int) -> tuple[int, int]:
     head = path.read_text(encoding="utf-8")[:4000]
     root = re.search(r"<svg\b[^>]*>", head)
     if not root:
