@@ -81,6 +81,30 @@ def test_search_finds_the_right_page(desktop, base_url, lang, query, expected):
     tab.close()
 
 
+# When the page's search index was requested, and when the page finished loading (null until both happened).
+INDEX_TIMING = """() => {
+  const index = performance.getEntriesByType("resource").find((e) => e.name.endsWith("/search/search_index.json"));
+  const page = performance.getEntriesByType("navigation")[0];
+  return index && page.loadEventStart > 0 ? { requested: index.startTime, loaded: page.loadEventStart } : null;
+}"""
+
+
+def test_search_index_waits_for_the_page(desktop, base_url):
+    """The index is requested once the page has loaded (partials/javascripts/search-index.html), not while the first
+    screen draws; a reader who searches before that still gets results, and a page opened from a search result
+    still highlights the words searched for."""
+    tab = desktop.new_page()
+    tab.goto(page_url(base_url, "zh", "matrix-calculus/"), wait_until="load")
+    timing = tab.wait_for_function(INDEX_TIMING, polling=50).json_value()
+    assert timing["requested"] >= timing["loaded"], f"search index requested before the page loaded: {timing}"
+    tab.goto(page_url(base_url, "en", "glossary/"), wait_until="domcontentloaded")
+    links = search(tab, "gradient")
+    assert any("en/matrix-calculus/" in link for link in links[:5]), links[:5]
+    tab.goto(page_url(base_url, "en", "matrix-calculus/") + "?h=gradient", wait_until="domcontentloaded")
+    tab.wait_for_selector("article mark", state="attached")
+    tab.close()
+
+
 def _whole_file_blocks(tab):
     return tab.eval_on_selector_all("details.example", "els => els.map(e => e.querySelector('summary').textContent)")
 
